@@ -1,0 +1,101 @@
+"""Result files: schema, provenance, validation and atomic storage.
+
+`results/<experiment>.<preset>.json` holds plain JSON only (never pickles or weights):
+
+    {"schema": 1, "experiment", "preset", "fingerprint",
+     "provenance": {device, torch, python, platform, commit, started_at, duration_s, seeds},
+     "data": {..., "findings": {...}}}
+
+A file is written to a temporary name in the same folder and renamed into place, so a
+crash or a Ctrl-C leaves either the old file or the new one, never half of one.
+"""
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+PROVENANCE_KEYS = ("device", "torch", "python", "platform", "commit", "started_at", "duration_s", "seeds")
+MAX_BYTES = 1_000_000  # results are numbers for pages, not checkpoints
+
+
+class ResultError(ValueError):
+    """A result file that cannot be used; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class Result:
+    experiment: str
+    preset: str
+    fingerprint: str
+    provenance: dict[str, Any]
+    data: dict[str, Any]
+    path: Path
+
+    @property
+    def findings(self) -> dict[str, Any]:
+        return self.data["findings"]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "experiment": self.experiment,
+            "preset": self.preset,
+            "fingerprint": self.fingerprint,
+            "provenance": self.provenance,
+            "data": self.data,
+        }
+
+
+def result_path(root: Path, experiment: str, preset: str) -> Path:
+    return root / "results" / f"{experiment}.{preset}.json"
+
+
+def save_result(result: Result) -> None:
+    """Write atomically; refuse NaN/inf (not JSON) before anything touches the disk."""
+    text = json.dumps(result.to_json(), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    result.path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=result.path.parent, prefix=f".{result.path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, result.path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def load_result(path: Path, *, experiment: str, preset: str) -> Result:
+    """Read and validate one result file; every problem is a one-line ResultError."""
+    fix = f"refresh it with `chigai run {experiment} --preset {preset}`"
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ResultError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit; {fix}")
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise ResultError(f"{path}: not valid JSON ({error.msg}, line {error.lineno}); {fix}") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ResultError(f"{path}: cannot be read ({error}); {fix}") from error
+    if not isinstance(raw, dict):
+        raise ResultError(f"{path}: not a result object; {fix}")
+    if raw.get("schema") != SCHEMA_VERSION:
+        raise ResultError(f"{path}: schema {raw.get('schema')!r}, this chigai reads {SCHEMA_VERSION}; {fix}")
+    if raw.get("experiment") != experiment or raw.get("preset") != preset:
+        found = f"{raw.get('experiment')!r}/{raw.get('preset')!r}"
+        raise ResultError(f"{path}: holds {found}, expected {experiment!r}/{preset!r}; {fix}")
+    provenance, data = raw.get("provenance"), raw.get("data")
+    if not isinstance(provenance, dict) or any(key not in provenance for key in PROVENANCE_KEYS):
+        raise ResultError(f"{path}: provenance lacks one of {PROVENANCE_KEYS}; {fix}")
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), dict):
+        raise ResultError(f"{path}: data has no 'findings' object; {fix}")
+    if not isinstance(raw.get("fingerprint"), str):
+        raise ResultError(f"{path}: no fingerprint; {fix}")
+    return Result(experiment, preset, raw["fingerprint"], provenance, data, path)

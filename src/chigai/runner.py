@@ -1,0 +1,121 @@
+"""Running one experiment: load its module, check the preset, train, store the result.
+
+This is the only place that imports an experiment module (and so torch). A run holds a
+lock per result file, so two `chigai run`s, or `mkdocs serve` and a manual run, never
+write the same file at once; the second one waits and says so.
+"""
+
+import importlib.util
+import logging
+import platform
+import subprocess
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import torch
+from filelock import FileLock, Timeout
+from tqdm import tqdm
+
+from chigai.experiment import ExperimentError, ExperimentSpec, PresetConfig
+from chigai.fingerprint import fingerprint
+from chigai.results import Result, result_path, save_result
+from chigai.training import configure_torch, describe_device, resolve_device
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunContext:
+    """What an experiment's run() gets besides its config."""
+
+    device: torch.device
+    seeds: tuple[int, ...]
+    log: logging.Logger
+
+    def progress(self, total: int, desc: str) -> tqdm:
+        """A progress bar on the terminal (silent when stderr is not a terminal)."""
+        return tqdm(total=total, desc=desc, unit="step", dynamic_ncols=True, disable=None)
+
+
+def load_module(spec: ExperimentSpec) -> ModuleType:
+    name = f"chigai_experiments.{spec.article}.{spec.id}"
+    module_spec = importlib.util.spec_from_file_location(name, spec.path)
+    if module_spec is None or module_spec.loader is None:
+        raise ExperimentError(f"{spec.path}: cannot be imported")
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module
+
+
+def load_config(spec: ExperimentSpec, module: ModuleType, preset: str) -> PresetConfig:
+    if preset not in spec.presets:
+        raise ExperimentError(f"unknown preset {preset!r} for {spec.id}: use one of {', '.join(spec.presets)}")
+    config_class = getattr(module, "Config", None)
+    if not (isinstance(config_class, type) and issubclass(config_class, PresetConfig)):
+        raise ExperimentError(f"{spec.path}: needs a `Config` dataclass subclassing PresetConfig")
+    return config_class.from_preset(spec.presets[preset], where=f"{spec.path} PRESETS[{preset!r}]")
+
+
+def run_experiment(root: Path, spec: ExperimentSpec, preset: str, device_name: str = "auto") -> Result:
+    """Run one experiment at one preset and store its result atomically."""
+    module = load_module(spec)
+    config = load_config(spec, module, preset)
+    device = resolve_device(device_name)
+    path = result_path(root, spec.id, preset)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(f"{path}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.warning("%s is being written by another chigai run; waiting for it", path)
+        lock.acquire()
+    try:
+        code = fingerprint(spec, preset)
+        configure_torch()
+        started_at = datetime.now(UTC).isoformat(timespec="seconds")
+        start = time.perf_counter()
+        context = RunContext(device=device, seeds=config.seeds, log=logging.getLogger(spec.id))
+        data = module.run(config, context)
+        duration = time.perf_counter() - start
+        if not isinstance(data, dict) or not isinstance(data.get("findings"), dict):
+            raise ExperimentError(f"{spec.path}: run() must return a dict with a 'findings' dict")
+        provenance = _provenance(root, device, started_at, duration, config.seeds)
+        result = Result(spec.id, preset, code, provenance, data, path)
+        try:
+            save_result(result)
+        except ValueError as error:  # NaN or inf in the data: JSON cannot hold it
+            raise ExperimentError(f"{spec.id}: result data is not finite JSON ({error}); nothing was written") from error
+        return result
+    finally:
+        lock.release()
+
+
+def _provenance(
+    root: Path, device: torch.device, started_at: str, duration: float, seeds: tuple[int, ...]
+) -> dict[str, Any]:
+    return {
+        "device": describe_device(device),
+        "device_kind": device.type,
+        "torch": torch.__version__,
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+        "commit": _git_commit(root),
+        "started_at": started_at,
+        "duration_s": round(duration, 2),
+        "seeds": list(seeds),
+    }
+
+
+def _git_commit(root: Path) -> str:
+    try:
+        described = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--abbrev=12"],
+            cwd=root, capture_output=True, text=True, timeout=10, check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return described.stdout.strip() or "unknown"

@@ -1,0 +1,1 @@
+"""Synthetic data generators: small, exact, and seeded by an explicit torch.Generator."""
