@@ -1,0 +1,93 @@
+"""What a site build needs from the results, independent of MkDocs.
+
+`collect` picks, per experiment, the result a page shows and applies the stale policy;
+`figure_files` turns results into SVGs in a cache folder outside docs/ (so `mkdocs serve`
+never sees its own output). Both are cheap when nothing changed: freshness is a hash of
+source files, and a figure is re-drawn only when its data, its drawing code or its
+labels change, so a no-change build imports neither torch nor matplotlib.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import chigai
+from chigai.experiment import discover
+from chigai.freshness import State, best, check_all
+from chigai.render import Shown, figure_uri
+from chigai.strings import LANGUAGES
+
+log = logging.getLogger("mkdocs.plugins.chigai")
+FIGURE_CODE = [Path(chigai.__file__).parent / name for name in ("figures.py", "strings.py")]
+
+
+class StaleResults(RuntimeError):
+    """Raised under the `fail` policy; the message lists each stale result and its fix."""
+
+
+@dataclass
+class Collected:
+    shown: dict[str, Shown] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def collect(root: Path, policy: str) -> Collected:
+    """Results for the pages: fresh ones as they are, the rest by policy."""
+    collected = Collected()
+    for spec in discover(root).values():
+        entry = best(check_all(root, spec))
+        if entry.state is State.FRESH:
+            collected.shown[spec.id] = Shown(spec, entry.result, stale=False)
+            continue
+        why = entry.problem or f"{spec.id}: result is {entry.state.value}"
+        if policy == "rerun":
+            from chigai.runner import run_experiment  # imports torch: only when something is stale
+
+            log.info("%s; rerunning the quick preset now", why)
+            try:
+                result = run_experiment(root, spec, "quick")
+            except Exception as error:  # a failed rerun keeps the page on the old numbers
+                collected.problems.append(f"{spec.id}: rerun failed ({error}); run `{spec.command()}`")
+                if entry.result is not None:
+                    collected.shown[spec.id] = Shown(spec, entry.result, stale=True)
+                continue
+            collected.shown[spec.id] = Shown(spec, result, stale=False)
+        elif policy == "warn" and entry.result is not None:
+            log.info("%s; showing it with a stale notice (run `%s`)", why, spec.command(entry.preset))
+            collected.shown[spec.id] = Shown(spec, entry.result, stale=True)
+        else:
+            collected.problems.append(f"{why}; refresh it with `{spec.command(entry.preset)}`")
+    if policy == "fail" and collected.problems:
+        raise StaleResults("results are not fresh:\n  " + "\n  ".join(collected.problems))
+    return collected
+
+
+def figure_files(shown: dict[str, Shown], cache: Path) -> dict[str, Path]:
+    """SVG per figure and language, as {site uri: cached file}; drawn only on a cache miss."""
+    code = b"".join(path.read_bytes() for path in FIGURE_CODE)
+    files: dict[str, Path] = {}
+    for item in shown.values():
+        data = json.dumps(item.data, sort_keys=True).encode()
+        for name, kind in item.spec.figures.items():
+            figure_id = f"{item.spec.article}/{name}"
+            for lang in LANGUAGES:
+                key = hashlib.sha256(b"\0".join([code, data, kind.encode(), lang.encode()])).hexdigest()[:20]
+                path = cache / f"{figure_id.replace('/', '--')}.{lang}.{key}.svg"
+                if not path.exists():
+                    from chigai.figures import render_svg  # imports matplotlib: only on a miss
+
+                    _write_atomically(path, render_svg(kind, item.data, lang))
+                files[figure_uri(figure_id, lang)] = path
+    return files
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(content)
+    os.replace(temporary, path)

@@ -1,0 +1,114 @@
+"""`chigai`: run experiments and see which results are fresh, stale or missing.
+
+Exit codes: 0 success, 1 an experiment failed (the others still ran), 2 bad input.
+"""
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from chigai.experiment import PRESET_NAMES, ExperimentError, discover, find_root
+from chigai.freshness import check_all
+
+DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
+EPILOG = """examples:
+  chigai list
+  chigai status
+  chigai run adding_problem                       quick preset, best device
+  chigai run adding_problem --preset full --device cuda
+"""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and still exit code 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="chigai",
+        description="Run the experiments behind the articles and check their results.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--root", type=Path, help="project folder (default: found from the current one)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+    run = commands.add_parser("run", help="run experiments and store their results")
+    run.add_argument("experiments", nargs="*", metavar="EXPERIMENT", help="experiment ids (default: all)")
+    run.add_argument("--preset", choices=PRESET_NAMES, default="quick", help="quick (seconds, CPU) or full (publication)")
+    run.add_argument("--device", choices=DEVICE_CHOICES, default="auto", help="where to train (default: auto)")
+    run.add_argument("--stale-only", action="store_true", help="skip experiments whose result is fresh")
+    commands.add_parser("status", help="show every experiment x preset as fresh / stale / missing")
+    commands.add_parser("list", help="list the experiments and their figures")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        root = find_root(args.root)
+        specs = discover(root)
+        if args.command == "list":
+            for spec in specs.values():
+                print(f"{spec.id:24} {spec.article:20} figures: {', '.join(spec.figures)}")
+            return 0
+        if args.command == "status":
+            print_status(root, specs)
+            return 0
+        unknown = [name for name in args.experiments if name not in specs]
+        if unknown:
+            raise ExperimentError(f"unknown experiment {', '.join(unknown)}: `chigai list` shows the ids")
+        from chigai.training import resolve_device  # torch is imported only to run
+
+        resolve_device(args.device)
+        chosen = [specs[name] for name in args.experiments or specs]
+        return run_all(root, chosen, args.preset, args.device, stale_only=args.stale_only)
+    except (ExperimentError, ValueError) as error:
+        print(f"chigai: error: {error}", file=sys.stderr)
+        return 2
+
+
+def print_status(root: Path, specs: dict) -> None:
+    print(f"{'experiment':24} {'preset':6} {'state':8} {'device':40} {'started':25} {'took':>8}")
+    for spec in specs.values():
+        for entry in check_all(root, spec):
+            prov = entry.result.provenance if entry.result else {}
+            took = f"{prov['duration_s']:.0f}s" if prov else ""
+            print(
+                f"{spec.id:24} {entry.preset:6} {entry.state.value:8} {prov.get('device', ''):40.40}"
+                f" {prov.get('started_at', ''):25} {took:>8}"
+            )
+            if entry.problem:
+                print(f"  {entry.problem}")
+
+
+def run_all(root: Path, specs: list, preset: str, device: str, *, stale_only: bool) -> int:
+    """Run each experiment; a failure is reported and the others still run."""
+    from chigai.freshness import State, check
+    from chigai.runner import run_experiment
+
+    outcomes: list[tuple[str, str]] = []
+    for spec in specs:
+        if stale_only and check(root, spec, preset).state is State.FRESH:
+            outcomes.append((spec.id, "fresh, skipped"))
+            continue
+        try:
+            result = run_experiment(root, spec, preset, device)
+        except Exception as error:  # one experiment's crash must not stop the others
+            logging.getLogger("chigai").error("%s (%s) failed: %s", spec.id, preset, error)
+            outcomes.append((spec.id, f"FAILED: {error}; previous result kept"))
+            continue
+        seconds = result.provenance["duration_s"]
+        outcomes.append((spec.id, f"ok in {seconds:.1f}s on {result.provenance['device']} -> {result.path.name}"))
+    print("\nsummary:")
+    for name, outcome in outcomes:
+        print(f"  {name:24} {outcome}")
+    return 1 if any(outcome.startswith("FAILED") for _, outcome in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

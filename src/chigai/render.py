@@ -1,0 +1,166 @@
+"""Article templates: Jinja (StrictUndefined) over Markdown, with helpers for writers.
+
+A writer's page reads like prose with holes for measured values:
+
+    {{ figure("adding_mse") }}
+    {% if results.adding_problem.findings.lstm_solves_longer_lags %} ... {% endif %}
+    {{ num(results.adding_problem.data.baseline_mse) }}
+    {{ table(rows, {"lag": "T", "rnn": "RNN"}) }}
+    {{ provenance("adding_problem") }}
+
+Every helper works without MkDocs; errors name the page, the line and the key.
+"""
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from chigai.experiment import ExperimentSpec
+from chigai.results import Result
+from chigai.strings import FIGURE_ALT, LABELS
+
+FRAGMENTS = jinja2.Environment(
+    loader=jinja2.PackageLoader("chigai", "templates"),
+    autoescape=True,  # values from result files (device names, errors) reach HTML
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+)
+PAGES = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+
+
+class RenderError(ValueError):
+    """A template problem a writer can fix; the message names page, line and key."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A result as a page shows it: the data plus whether it is out of date."""
+
+    spec: ExperimentSpec
+    result: Result
+    stale: bool
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.result.data
+
+    @property
+    def findings(self) -> dict[str, Any]:
+        return self.result.findings
+
+    @property
+    def provenance(self) -> dict[str, Any]:
+        return self.result.provenance
+
+    @property
+    def preset(self) -> str:
+        return self.result.preset
+
+
+def figure_uri(figure_id: str, lang: str) -> str:
+    return f"figures/{figure_id}.{lang}.svg"
+
+
+def source_uri(spec: ExperimentSpec) -> str:
+    return f"experiments/{spec.article}/{spec.path.name}"
+
+
+def page_language(src_uri: str) -> str | None:
+    """'rnn-vs-lstm.ja.md' -> 'ja'; None for a page without a language suffix."""
+    suffixes = Path(src_uri).suffixes
+    return suffixes[-2].lstrip(".") if len(suffixes) >= 2 and suffixes[-2] in (".ja", ".en") else None
+
+
+def page_article(src_uri: str) -> str:
+    """'rnn-vs-lstm.ja.md' -> 'rnn_vs_lstm', the experiments/ folder the page draws on."""
+    return Path(src_uri).name.split(".")[0].replace("-", "_")
+
+
+def render_page(markdown: str, *, src_uri: str, lang: str, shown: Mapping[str, Shown]) -> str:
+    """Render one article template; prepend a stale notice if its results are out of date."""
+    helpers = _Helpers(src_uri, lang, shown)
+    try:
+        body = PAGES.from_string(markdown).render(
+            results=shown, lang=lang, figure=helpers.figure, table=table, num=num,
+            provenance=helpers.provenance,
+        )
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(f"{src_uri}:{error.lineno}: template syntax error: {error.message}") from error
+    except (jinja2.UndefinedError, RenderError, KeyError, TypeError) as error:
+        raise RenderError(f"{src_uri}:{_template_line(error)}: {error}") from error
+    stale = sorted({s.spec.command(s.preset) for s in shown.values() if s.stale and s.spec.article == helpers.article})
+    if stale:
+        notice = FRAGMENTS.get_template("stale.md").render(t=_labels(lang), commands=stale)
+        body = notice + "\n" + body
+    return body
+
+
+class _Helpers:
+    def __init__(self, src_uri: str, lang: str, shown: Mapping[str, Shown]):
+        self.src_uri, self.lang, self.shown = src_uri, lang, shown
+        self.article = page_article(src_uri)
+
+    def _relative(self, target_uri: str) -> str:
+        return posixpath.relpath(target_uri, posixpath.dirname(self.src_uri) or ".")
+
+    def figure(self, name: str, caption: str = "") -> str:
+        figure_id = name if "/" in name else f"{self.article}/{name}"
+        article, _, short = figure_id.partition("/")
+        owners = [s for s in self.shown.values() if s.spec.article == article and short in s.spec.figures]
+        if not owners:
+            raise RenderError(f"figure {figure_id!r} is not declared in any FIGURES of experiments/{article}/")
+        alt = FIGURE_ALT.get(figure_id, {}).get(self.lang)
+        if alt is None:
+            raise RenderError(f"figure {figure_id!r} has no {self.lang!r} alt text in chigai.strings.FIGURE_ALT")
+        return FRAGMENTS.get_template("figure.md").render(
+            anchor=figure_id.replace("/", "-"), alt=alt, caption=caption,
+            src=self._relative(figure_uri(figure_id, self.lang)),
+        )
+
+    def provenance(self, experiment: str) -> str:
+        if experiment not in self.shown:
+            raise RenderError(f"no result for experiment {experiment!r}")
+        shown = self.shown[experiment]
+        return FRAGMENTS.get_template("provenance.md").render(
+            t=_labels(self.lang), spec=shown.spec, shown=shown, prov=shown.provenance,
+            source=self._relative(source_uri(shown.spec)),
+        )
+
+
+def num(value: float | int | None, digits: int = 3) -> str:
+    """A measured number for prose: integers as they are, floats to `digits` significant digits."""
+    if value is None:
+        return "—"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:.{digits}g}"
+
+
+def table(rows: list[Mapping[str, Any]], columns: Mapping[str, str], digits: int = 3) -> str:
+    """A Markdown table of `rows`, one column per key of `columns` (key -> header)."""
+    header = "| " + " | ".join(columns.values()) + " |"
+    rule = "|" + "|".join("---:" for _ in columns) + "|"
+    lines = [header, rule]
+    for row in rows:
+        cells = [row[key] for key in columns]
+        lines.append("| " + " | ".join(num(c, digits) if not isinstance(c, str) else c for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return {key: texts[lang] for key, texts in LABELS.items()}
+
+
+def _template_line(error: BaseException) -> str:
+    """The line of the page template where a render error happened, or '?'."""
+    line = "?"
+    traceback = error.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            line = str(traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return line

@@ -1,0 +1,61 @@
+"""The MkDocs plugin: thin handlers that hand each event to chigai functions.
+
+Order matters with mkdocs-static-i18n, which builds once per language and rebuilds the
+file list from disk in its own on_files (priority -100): figures are added after it, at
+-200, as generated files, and article templates are rendered in on_page_markdown.
+"""
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from chigai.assemble import Collected, StaleResults, collect, figure_files
+from chigai.experiment import ExperimentError
+from chigai.freshness import policy_from_env
+from chigai.render import RenderError, page_language, render_page, source_uri
+
+log = logging.getLogger("mkdocs.plugins.chigai")
+
+
+class ChigaiPlugin(BasePlugin):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).parent
+        self.cache = self.root / ".cache" / "chigai" / "figures"
+        try:
+            self.policy = policy_from_env(os.environ.get("CHIGAI_ON_STALE"))
+        except ExperimentError as error:
+            raise PluginError(str(error)) from error
+        self.collected = Collected()
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Runs once per language; the second pass finds everything fresh and costs little.
+        try:
+            self.collected = collect(self.root, self.policy)
+        except (StaleResults, ExperimentError) as error:
+            raise PluginError(str(error)) from error
+        for problem in self.collected.problems:
+            log.warning(problem)
+
+    @event_priority(-200)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for uri, path in figure_files(self.collected.shown, self.cache).items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for shown in self.collected.shown.values():
+            files.append(File.generated(config, source_uri(shown.spec), abs_src_path=str(shown.spec.path)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = page_language(page.file.src_uri)
+        if lang is None:
+            return markdown
+        try:
+            return render_page(markdown, src_uri=page.file.src_uri, lang=lang, shown=self.collected.shown)
+        except RenderError as error:
+            raise PluginError(str(error)) from error
