@@ -15,6 +15,7 @@ from torch import nn
 
 from chigai.experiment import PresetConfig
 from chigai.models.recurrent import RecurrentRegressor, parameter_count
+from chigai.runner import RunContext
 from chigai.tasks.adding import adding_problem
 from chigai.training import TrainSettings, evaluate, set_seed, train
 
@@ -58,10 +59,10 @@ class Config(PresetConfig):
     test_size: int
 
 
-def run(config: Config, ctx) -> dict:
+def run(config: Config, ctx: RunContext) -> dict:
     settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
     mse = {model: [[0.0] * len(config.seeds) for _ in config.lags] for model in MODELS}
-    seconds = {model: 0.0 for model in MODELS}
+    seconds = {model: [0.0] * len(config.lags) for model in MODELS}
     baselines = []
     total = len(config.lags) * len(config.seeds) * len(MODELS) * config.steps
     with ctx.progress(total, "adding problem") as bar:
@@ -78,9 +79,16 @@ def run(config: Config, ctx) -> dict:
                     set_seed(seed)
                     model = RecurrentRegressor(name, 2, config.hidden_size).to(ctx.device)
                     start = time.perf_counter()
-                    train(model, train_x, train_y, settings, loss_fn=nn.functional.mse_loss,
-                          generator=torch.Generator().manual_seed(seed), progress=bar)
-                    seconds[name] += time.perf_counter() - start
+                    train(
+                        model,
+                        train_x,
+                        train_y,
+                        settings,
+                        loss_fn=nn.functional.mse_loss,
+                        generator=torch.Generator().manual_seed(seed),
+                        progress=bar,
+                    )
+                    seconds[name][i] += time.perf_counter() - start
                     mse[name][i][j] = evaluate(model, test_x, test_y, nn.functional.mse_loss)
     baseline = statistics.fmean(baselines)
     median = {name: [statistics.median(per_seed) for per_seed in mse[name]] for name in MODELS}
@@ -95,7 +103,7 @@ def run(config: Config, ctx) -> dict:
                 "hidden_size": config.hidden_size,
                 "mse": mse[name],
                 "median_mse": median[name],
-                "train_seconds": seconds[name],
+                "train_seconds_per_lag": seconds[name],  # summed over seeds
             }
             for name in MODELS
         },
@@ -108,9 +116,16 @@ def run(config: Config, ctx) -> dict:
 
 
 def _findings(lags: tuple[int, ...], median: dict[str, list[float]], baseline: float) -> dict:
-    solved = {name: [lag for lag, m in zip(lags, median[name]) if m < SOLVED_BELOW * baseline] for name in MODELS}
+    solved = {
+        name: [
+            lag for lag, m in zip(lags, median[name], strict=True) if m < SOLVED_BELOW * baseline
+        ]
+        for name in MODELS
+    }
     longest = {name: max(solved[name], default=None) for name in MODELS}
-    rnn_at_baseline = [lag for lag, m in zip(lags, median["rnn"]) if m > AT_BASELINE * baseline]
+    rnn_at_baseline = [
+        lag for lag, m in zip(lags, median["rnn"], strict=True) if m > AT_BASELINE * baseline
+    ]
     lstm_holds = [lag for lag in rnn_at_baseline if lag in solved["lstm"]]
     return {
         "longest_solved_lag": longest,

@@ -51,13 +51,17 @@ def collect(root: Path, policy: str) -> Collected:
             try:
                 result = run_experiment(root, spec, "quick")
             except Exception as error:  # a failed rerun keeps the page on the old numbers
-                collected.problems.append(f"{spec.id}: rerun failed ({error}); run `{spec.command()}`")
+                collected.problems.append(
+                    f"{spec.id}: rerun failed ({error}); run `{spec.command()}`"
+                )
                 if entry.result is not None:
                     collected.shown[spec.id] = Shown(spec, entry.result, stale=True)
                 continue
             collected.shown[spec.id] = Shown(spec, result, stale=False)
         elif policy == "warn" and entry.result is not None:
-            log.info("%s; showing it with a stale notice (run `%s`)", why, spec.command(entry.preset))
+            log.info(
+                "%s; showing it with a stale notice (run `%s`)", why, spec.command(entry.preset)
+            )
             collected.shown[spec.id] = Shown(spec, entry.result, stale=True)
         else:
             collected.problems.append(f"{why}; refresh it with `{spec.command(entry.preset)}`")
@@ -75,7 +79,9 @@ def figure_files(shown: dict[str, Shown], cache: Path) -> dict[str, Path]:
         for name, kind in item.spec.figures.items():
             figure_id = f"{item.spec.article}/{name}"
             for lang in LANGUAGES:
-                key = hashlib.sha256(b"\0".join([code, data, kind.encode(), lang.encode()])).hexdigest()[:20]
+                key = hashlib.sha256(
+                    b"\0".join([code, data, kind.encode(), lang.encode()])
+                ).hexdigest()[:20]
                 path = cache / f"{figure_id.replace('/', '--')}.{lang}.{key}.svg"
                 if not path.exists():
                     from chigai.figures import render_svg  # imports matplotlib: only on a miss

@@ -8,10 +8,10 @@ import logging
 import sys
 from pathlib import Path
 
+from chigai.device import DEVICES
 from chigai.experiment import PRESET_NAMES, ExperimentError, discover, find_root
 from chigai.freshness import check_all
 
-DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
 EPILOG = """examples:
   chigai list
   chigai status
@@ -34,13 +34,26 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--root", type=Path, help="project folder (default: found from the current one)")
+    parser.add_argument(
+        "--root", type=Path, help="project folder (default: found from the current one)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     run = commands.add_parser("run", help="run experiments and store their results")
-    run.add_argument("experiments", nargs="*", metavar="EXPERIMENT", help="experiment ids (default: all)")
-    run.add_argument("--preset", choices=PRESET_NAMES, default="quick", help="quick (seconds, CPU) or full (publication)")
-    run.add_argument("--device", choices=DEVICE_CHOICES, default="auto", help="where to train (default: auto)")
-    run.add_argument("--stale-only", action="store_true", help="skip experiments whose result is fresh")
+    run.add_argument(
+        "experiments", nargs="*", metavar="EXPERIMENT", help="experiment ids (default: all)"
+    )
+    run.add_argument(
+        "--preset",
+        choices=PRESET_NAMES,
+        default="quick",
+        help="quick (seconds, CPU) or full (publication)",
+    )
+    run.add_argument(
+        "--device", choices=DEVICES, default="auto", help="where to train (default: auto)"
+    )
+    run.add_argument(
+        "--stale-only", action="store_true", help="skip experiments whose result is fresh"
+    )
     commands.add_parser("status", help="show every experiment x preset as fresh / stale / missing")
     commands.add_parser("list", help="list the experiments and their figures")
     return parser
@@ -61,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         unknown = [name for name in args.experiments if name not in specs]
         if unknown:
-            raise ExperimentError(f"unknown experiment {', '.join(unknown)}: `chigai list` shows the ids")
-        from chigai.training import resolve_device  # torch is imported only to run
+            raise ExperimentError(
+                f"unknown experiment {', '.join(unknown)}: `chigai list` shows the ids"
+            )
+        from chigai.device import resolve_device  # torch is imported only to run
 
         resolve_device(args.device)
         chosen = [specs[name] for name in args.experiments or specs]
@@ -78,9 +93,10 @@ def print_status(root: Path, specs: dict) -> None:
         for entry in check_all(root, spec):
             prov = entry.result.provenance if entry.result else {}
             took = f"{prov['duration_s']:.0f}s" if prov else ""
+            device, started = prov.get("device", ""), prov.get("started_at", "")
             print(
-                f"{spec.id:24} {entry.preset:6} {entry.state.value:8} {prov.get('device', ''):40.40}"
-                f" {prov.get('started_at', ''):25} {took:>8}"
+                f"{spec.id:24} {entry.preset:6} {entry.state.value:8} {device:40.40}"
+                f" {started:25} {took:>8}"
             )
             if entry.problem:
                 print(f"  {entry.problem}")
@@ -103,7 +119,12 @@ def run_all(root: Path, specs: list, preset: str, device: str, *, stale_only: bo
             outcomes.append((spec.id, f"FAILED: {error}; previous result kept"))
             continue
         seconds = result.provenance["duration_s"]
-        outcomes.append((spec.id, f"ok in {seconds:.1f}s on {result.provenance['device']} -> {result.path.name}"))
+        outcomes.append(
+            (
+                spec.id,
+                f"ok in {seconds:.1f}s on {result.provenance['device']} -> {result.path.name}",
+            )
+        )
     print("\nsummary:")
     for name, outcome in outcomes:
         print(f"  {name:24} {outcome}")

@@ -58,7 +58,9 @@ def discover(root: Path) -> dict[str, ExperimentSpec]:
             continue
         spec = read_spec(path)
         if spec.id in specs:
-            raise ExperimentError(f"{path}: experiment id {spec.id!r} is also used by {specs[spec.id].path}")
+            raise ExperimentError(
+                f"{path}: experiment id {spec.id!r} is also used by {specs[spec.id].path}"
+            )
         specs[spec.id] = spec
     return specs
 
@@ -71,9 +73,15 @@ def read_spec(path: Path) -> ExperimentSpec:
     literals = _top_level_literals(tree, path, ("PRESETS", "FIGURES"))
     presets = literals["PRESETS"]
     if not isinstance(presets, dict) or set(presets) != set(PRESET_NAMES):
-        raise ExperimentError(f"{path}: PRESETS must be a dict with exactly the keys {PRESET_NAMES}")
+        raise ExperimentError(
+            f"{path}: PRESETS must be a dict with exactly the keys {PRESET_NAMES}"
+        )
     return ExperimentSpec(
-        id=path.stem, article=path.parent.name, path=path, presets=presets, figures=literals["FIGURES"]
+        id=path.stem,
+        article=path.parent.name,
+        path=path,
+        presets=presets,
+        figures=literals["FIGURES"],
     )
 
 
@@ -112,7 +120,9 @@ class PresetConfig:
         if unknown or missing:
             raise ExperimentError(f"{where}: unknown keys {unknown}, missing keys {missing}")
         hints = typing.get_type_hints(cls)
-        values = {name: _checked(value, hints[name], f"{where}.{name}") for name, value in raw.items()}
+        values = {
+            name: _checked(value, hints[name], f"{where}.{name}") for name, value in raw.items()
+        }
         return cls(**values)
 
 

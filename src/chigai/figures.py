@@ -13,11 +13,11 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import matplotlib_fontja  # noqa: E402, F401  (registers IPAexGothic with matplotlib)
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+import matplotlib_fontja  # noqa: F401  (registers IPAexGothic with matplotlib)
+from matplotlib.figure import Figure
 
-from chigai.strings import label  # noqa: E402
+from chigai.strings import label
 
 SIZE = (6.4, 4.0)
 COLORS = {"rnn": "#d9534f", "lstm": "#2a7ab0", "baseline": "#777777"}
@@ -42,13 +42,25 @@ def error_vs_lag(data: dict[str, Any], lang: str) -> Figure:
     figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
     lags = data["lags"]
     for name, model in data["models"].items():
-        axes.plot(lags, model["median_mse"], marker="o", color=COLORS[name], label=label(name, lang))
+        axes.plot(
+            lags, model["median_mse"], marker="o", color=COLORS[name], label=label(name, lang)
+        )
         if len(model["mse"][0]) > 1:
             low = [min(per_seed) for per_seed in model["mse"]]
             high = [max(per_seed) for per_seed in model["mse"]]
             axes.fill_between(lags, low, high, color=COLORS[name], alpha=0.15)
-    axes.axhline(data["baseline_mse"], color=COLORS["baseline"], linestyle="--", label=label("baseline", lang))
-    axes.axhline(data["solved_below_mse"], color=COLORS["baseline"], linestyle=":", label=label("solved_line", lang))
+    axes.axhline(
+        data["baseline_mse"],
+        color=COLORS["baseline"],
+        linestyle="--",
+        label=label("baseline", lang),
+    )
+    axes.axhline(
+        data["solved_below_mse"],
+        color=COLORS["baseline"],
+        linestyle=":",
+        label=label("solved_line", lang),
+    )
     axes.set_xscale("log")  # lags grow geometrically in the presets
     axes.set_yscale("log")
     axes.set_xticks(lags, [str(lag) for lag in lags])
@@ -66,7 +78,10 @@ def render_svg(kind: str, data: dict[str, Any], lang: str) -> bytes:
     """Draw one figure to SVG bytes; raise FigureError on unknown kinds or missing glyphs."""
     if kind not in KINDS:
         raise FigureError(f"unknown figure kind {kind!r}: chigai.figures has {', '.join(KINDS)}")
-    with warnings.catch_warnings(record=True) as caught, plt.rc_context(STYLE | {"font.family": FONTS[lang]}):
+    with (
+        warnings.catch_warnings(record=True) as caught,
+        plt.rc_context(STYLE | {"font.family": FONTS[lang]}),
+    ):
         warnings.simplefilter("always")
         figure = KINDS[kind](data, lang)
         buffer = io.BytesIO()

@@ -70,7 +70,10 @@ def _absolute(module: str, level: int, package: str) -> str:
 
 def _module_path(module: str) -> Path | None:
     relative = Path(*module.split(".")[1:])
-    for candidate in (PACKAGE_DIR / relative / "__init__.py", (PACKAGE_DIR / relative).with_suffix(".py")):
+    for candidate in (
+        PACKAGE_DIR / relative / "__init__.py",
+        (PACKAGE_DIR / relative).with_suffix(".py"),
+    ):
         if candidate.is_file():
             return candidate
     return None

@@ -29,7 +29,9 @@ FRAGMENTS = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
 )
-PAGES = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
+PAGES = jinja2.Environment(
+    undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
+)
 
 
 class RenderError(ValueError):
@@ -72,7 +74,9 @@ def source_uri(spec: ExperimentSpec) -> str:
 def page_language(src_uri: str) -> str | None:
     """'rnn-vs-lstm.ja.md' -> 'ja'; None for a page without a language suffix."""
     suffixes = Path(src_uri).suffixes
-    return suffixes[-2].lstrip(".") if len(suffixes) >= 2 and suffixes[-2] in (".ja", ".en") else None
+    return (
+        suffixes[-2].lstrip(".") if len(suffixes) >= 2 and suffixes[-2] in (".ja", ".en") else None
+    )
 
 
 def page_article(src_uri: str) -> str:
@@ -85,14 +89,26 @@ def render_page(markdown: str, *, src_uri: str, lang: str, shown: Mapping[str, S
     helpers = _Helpers(src_uri, lang, shown)
     try:
         body = PAGES.from_string(markdown).render(
-            results=shown, lang=lang, figure=helpers.figure, table=table, num=num,
+            results=shown,
+            lang=lang,
+            figure=helpers.figure,
+            table=table,
+            num=num,
             provenance=helpers.provenance,
         )
     except jinja2.TemplateSyntaxError as error:
-        raise RenderError(f"{src_uri}:{error.lineno}: template syntax error: {error.message}") from error
+        raise RenderError(
+            f"{src_uri}:{error.lineno}: template syntax error: {error.message}"
+        ) from error
     except (jinja2.UndefinedError, RenderError, KeyError, TypeError) as error:
         raise RenderError(f"{src_uri}:{_template_line(error)}: {error}") from error
-    stale = sorted({s.spec.command(s.preset) for s in shown.values() if s.stale and s.spec.article == helpers.article})
+    stale = sorted(
+        {
+            s.spec.command(s.preset)
+            for s in shown.values()
+            if s.stale and s.spec.article == helpers.article
+        }
+    )
     if stale:
         notice = FRAGMENTS.get_template("stale.md").render(t=_labels(lang), commands=stale)
         body = notice + "\n" + body
@@ -110,14 +126,22 @@ class _Helpers:
     def figure(self, name: str, caption: str = "") -> str:
         figure_id = name if "/" in name else f"{self.article}/{name}"
         article, _, short = figure_id.partition("/")
-        owners = [s for s in self.shown.values() if s.spec.article == article and short in s.spec.figures]
+        owners = [
+            s for s in self.shown.values() if s.spec.article == article and short in s.spec.figures
+        ]
         if not owners:
-            raise RenderError(f"figure {figure_id!r} is not declared in any FIGURES of experiments/{article}/")
+            raise RenderError(
+                f"figure {figure_id!r} is not declared in any FIGURES of experiments/{article}/"
+            )
         alt = FIGURE_ALT.get(figure_id, {}).get(self.lang)
         if alt is None:
-            raise RenderError(f"figure {figure_id!r} has no {self.lang!r} alt text in chigai.strings.FIGURE_ALT")
+            raise RenderError(
+                f"figure {figure_id!r} has no {self.lang!r} alt text in chigai.strings.FIGURE_ALT"
+            )
         return FRAGMENTS.get_template("figure.md").render(
-            anchor=figure_id.replace("/", "-"), alt=alt, caption=caption,
+            anchor=figure_id.replace("/", "-"),
+            alt=alt,
+            caption=caption,
             src=self._relative(figure_uri(figure_id, self.lang)),
         )
 
@@ -126,7 +150,10 @@ class _Helpers:
             raise RenderError(f"no result for experiment {experiment!r}")
         shown = self.shown[experiment]
         return FRAGMENTS.get_template("provenance.md").render(
-            t=_labels(self.lang), spec=shown.spec, shown=shown, prov=shown.provenance,
+            t=_labels(self.lang),
+            spec=shown.spec,
+            shown=shown,
+            prov=shown.provenance,
             source=self._relative(source_uri(shown.spec)),
         )
 
@@ -147,7 +174,9 @@ def table(rows: list[Mapping[str, Any]], columns: Mapping[str, str], digits: int
     lines = [header, rule]
     for row in rows:
         cells = [row[key] for key in columns]
-        lines.append("| " + " | ".join(num(c, digits) if not isinstance(c, str) else c for c in cells) + " |")
+        lines.append(
+            "| " + " | ".join(num(c, digits) if not isinstance(c, str) else c for c in cells) + " |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -18,7 +18,16 @@ from pathlib import Path
 from typing import Any
 
 SCHEMA_VERSION = 1
-PROVENANCE_KEYS = ("device", "torch", "python", "platform", "commit", "started_at", "duration_s", "seeds")
+PROVENANCE_KEYS = (
+    "device",
+    "torch",
+    "python",
+    "platform",
+    "commit",
+    "started_at",
+    "duration_s",
+    "seeds",
+)
 MAX_BYTES = 1_000_000  # results are numbers for pages, not checkpoints
 
 
@@ -81,13 +90,17 @@ def load_result(path: Path, *, experiment: str, preset: str) -> Result:
             raise ResultError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit; {fix}")
         raw = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
-        raise ResultError(f"{path}: not valid JSON ({error.msg}, line {error.lineno}); {fix}") from error
+        raise ResultError(
+            f"{path}: not valid JSON ({error.msg}, line {error.lineno}); {fix}"
+        ) from error
     except (OSError, UnicodeDecodeError) as error:
         raise ResultError(f"{path}: cannot be read ({error}); {fix}") from error
     if not isinstance(raw, dict):
         raise ResultError(f"{path}: not a result object; {fix}")
     if raw.get("schema") != SCHEMA_VERSION:
-        raise ResultError(f"{path}: schema {raw.get('schema')!r}, this chigai reads {SCHEMA_VERSION}; {fix}")
+        raise ResultError(
+            f"{path}: schema {raw.get('schema')!r}, this chigai reads {SCHEMA_VERSION}; {fix}"
+        )
     if raw.get("experiment") != experiment or raw.get("preset") != preset:
         found = f"{raw.get('experiment')!r}/{raw.get('preset')!r}"
         raise ResultError(f"{path}: holds {found}, expected {experiment!r}/{preset!r}; {fix}")

@@ -20,10 +20,11 @@ import torch
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
+from chigai.device import describe_device, resolve_device
 from chigai.experiment import ExperimentError, ExperimentSpec, PresetConfig
 from chigai.fingerprint import fingerprint
 from chigai.results import Result, result_path, save_result
-from chigai.training import configure_torch, describe_device, resolve_device
+from chigai.training import configure_torch
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +54,18 @@ def load_module(spec: ExperimentSpec) -> ModuleType:
 
 def load_config(spec: ExperimentSpec, module: ModuleType, preset: str) -> PresetConfig:
     if preset not in spec.presets:
-        raise ExperimentError(f"unknown preset {preset!r} for {spec.id}: use one of {', '.join(spec.presets)}")
+        raise ExperimentError(
+            f"unknown preset {preset!r} for {spec.id}: use one of {', '.join(spec.presets)}"
+        )
     config_class = getattr(module, "Config", None)
     if not (isinstance(config_class, type) and issubclass(config_class, PresetConfig)):
         raise ExperimentError(f"{spec.path}: needs a `Config` dataclass subclassing PresetConfig")
     return config_class.from_preset(spec.presets[preset], where=f"{spec.path} PRESETS[{preset!r}]")
 
 
-def run_experiment(root: Path, spec: ExperimentSpec, preset: str, device_name: str = "auto") -> Result:
+def run_experiment(
+    root: Path, spec: ExperimentSpec, preset: str, device_name: str = "auto"
+) -> Result:
     """Run one experiment at one preset and store its result atomically."""
     module = load_module(spec)
     config = load_config(spec, module, preset)
@@ -88,7 +93,9 @@ def run_experiment(root: Path, spec: ExperimentSpec, preset: str, device_name: s
         try:
             save_result(result)
         except ValueError as error:  # NaN or inf in the data: JSON cannot hold it
-            raise ExperimentError(f"{spec.id}: result data is not finite JSON ({error}); nothing was written") from error
+            raise ExperimentError(
+                f"{spec.id}: result data is not finite JSON ({error}); nothing was written"
+            ) from error
         return result
     finally:
         lock.release()
@@ -114,7 +121,11 @@ def _git_commit(root: Path) -> str:
     try:
         described = subprocess.run(
             ["git", "describe", "--always", "--dirty", "--abbrev=12"],
-            cwd=root, capture_output=True, text=True, timeout=10, check=True,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
         )
     except (OSError, subprocess.SubprocessError):
         return "unknown"

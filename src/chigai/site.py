@@ -48,14 +48,20 @@ class ChigaiPlugin(BasePlugin):
         for uri, path in figure_files(self.collected.shown, self.cache).items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         for shown in self.collected.shown.values():
-            files.append(File.generated(config, source_uri(shown.spec), abs_src_path=str(shown.spec.path)))
+            files.append(
+                File.generated(config, source_uri(shown.spec), abs_src_path=str(shown.spec.path))
+            )
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         lang = page_language(page.file.src_uri)
         if lang is None:
             return markdown
         try:
-            return render_page(markdown, src_uri=page.file.src_uri, lang=lang, shown=self.collected.shown)
+            return render_page(
+                markdown, src_uri=page.file.src_uri, lang=lang, shown=self.collected.shown
+            )
         except RenderError as error:
             raise PluginError(str(error)) from error

@@ -1,14 +1,12 @@
-"""One training loop for every experiment: seeds, device, progress, NaN guard.
+"""One training loop for every experiment: seeds, progress, NaN guard.
 
 The loop knows nothing about the task. It follows the habits that keep a small PyTorch
 loop at the speed of its kernels: data and batch indices are built before the loop, and
 the loss is read back to the host (a device sync) only every `check_every` steps.
 """
 
-import logging
 import math
 import os
-import platform
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,14 +15,6 @@ from typing import Protocol
 import numpy as np
 import torch
 from torch import nn
-
-log = logging.getLogger(__name__)
-
-DEVICES = ("auto", "cpu", "cuda", "mps")
-
-
-class DeviceUnavailable(ValueError):
-    """The requested device does not exist on this machine."""
 
 
 class Diverged(RuntimeError):
@@ -47,38 +37,6 @@ def set_seed(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
-
-
-def resolve_device(name: str) -> torch.device:
-    """Map 'auto' to the best available device; refuse one that is not there."""
-    if name not in DEVICES:
-        raise DeviceUnavailable(f"unknown device {name!r}: choose one of {', '.join(DEVICES)}")
-    cuda, mps = torch.cuda.is_available(), torch.backends.mps.is_available()
-    if name == "auto":
-        return torch.device("cuda" if cuda else "mps" if mps else "cpu")
-    if (name == "cuda" and not cuda) or (name == "mps" and not mps):
-        raise DeviceUnavailable(f"device {name!r} is not available here: use --device cpu or auto")
-    return torch.device(name)
-
-
-def describe_device(device: torch.device) -> str:
-    """A human-readable device name for provenance, e.g. 'cuda (NVIDIA H100 80GB HBM3)'."""
-    if device.type == "cuda":
-        return f"cuda ({torch.cuda.get_device_name(device)})"
-    if device.type == "cpu":
-        return f"cpu ({_cpu_model()}, {torch.get_num_threads()} threads)"
-    return device.type
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            for line in cpuinfo:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def configure_torch() -> None:

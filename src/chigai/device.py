@@ -1,0 +1,53 @@
+"""Devices: pick the one asked for (or the best one) and describe it for provenance.
+
+Kept out of training.py on purpose: this module does not change what a run computes,
+so it is not part of any experiment's fingerprint.
+"""
+
+import platform
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import torch
+
+DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+class DeviceUnavailable(ValueError):
+    """The requested device does not exist on this machine."""
+
+
+def resolve_device(name: str) -> "torch.device":
+    """Map 'auto' to the best available device; refuse one that is not there."""
+    import torch  # lazily: `chigai --help` and the CLI's checks stay fast
+
+    if name not in DEVICES:
+        raise DeviceUnavailable(f"unknown device {name!r}: choose one of {', '.join(DEVICES)}")
+    cuda, mps = torch.cuda.is_available(), torch.backends.mps.is_available()
+    if name == "auto":
+        return torch.device("cuda" if cuda else "mps" if mps else "cpu")
+    if (name == "cuda" and not cuda) or (name == "mps" and not mps):
+        raise DeviceUnavailable(f"device {name!r} is not available here: use --device cpu or auto")
+    return torch.device(name)
+
+
+def describe_device(device: "torch.device") -> str:
+    """A human-readable device name for provenance, e.g. 'cuda (NVIDIA H100 80GB HBM3)'."""
+    import torch
+
+    if device.type == "cuda":
+        return f"cuda ({torch.cuda.get_device_name(device)})"
+    if device.type == "cpu":
+        return f"cpu ({_cpu_model()}, {torch.get_num_threads()} threads)"
+    return device.type
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
