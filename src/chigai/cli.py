@@ -105,8 +105,10 @@ def print_status(root: Path, specs: dict) -> None:
 def run_all(root: Path, specs: list, preset: str, device: str, *, stale_only: bool) -> int:
     """Run each experiment; a failure is reported and the others still run."""
     from chigai.freshness import State, check
-    from chigai.runner import run_experiment
+    from chigai.runner import load_config, load_module, run_experiment
 
+    for spec in specs:  # every preset is checked before anything trains or writes
+        load_config(spec, load_module(spec), preset)
     outcomes: list[tuple[str, str]] = []
     for spec in specs:
         if stale_only and check(root, spec, preset).state is State.FRESH:

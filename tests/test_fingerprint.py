@@ -1,0 +1,76 @@
+"""Fingerprints change with the code a result depends on, and only with that code."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import chigai
+import chigai.fingerprint as fingerprint_module
+from chigai.experiment import read_spec
+from chigai.fingerprint import code_sources, fingerprint
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPERIMENT = ROOT / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
+
+
+@pytest.fixture
+def package_copy(tmp_path, monkeypatch) -> Path:
+    """A private copy of the chigai sources that the fingerprint reads, to edit freely."""
+    copy = tmp_path / "chigai"
+    shutil.copytree(
+        Path(chigai.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(fingerprint_module, "PACKAGE_DIR", copy)
+    return copy
+
+
+@pytest.fixture
+def experiment_copy(tmp_path) -> Path:
+    path = tmp_path / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
+    path.parent.mkdir(parents=True)
+    shutil.copy2(EXPERIMENT, path)
+    return path
+
+
+def test_depends_on_the_compute_modules_it_imports_and_nothing_else():
+    modules = set(code_sources(EXPERIMENT))
+    assert {"chigai.models.recurrent", "chigai.tasks.adding", "chigai.training"} <= modules
+    assert not modules & {"chigai.figures", "chigai.render", "chigai.site", "chigai.runner"}
+
+
+def test_a_model_change_makes_the_result_stale(package_copy, experiment_copy):
+    spec = read_spec(experiment_copy)
+    before = fingerprint(spec, "quick")
+    model = package_copy / "models" / "recurrent.py"
+    model.write_text(model.read_text().replace('nonlinearity="tanh"', 'nonlinearity="relu"'))
+    assert fingerprint(spec, "quick") != before
+
+
+def test_a_training_change_makes_the_result_stale(package_copy, experiment_copy):
+    spec = read_spec(experiment_copy)
+    before = fingerprint(spec, "quick")
+    (package_copy / "training.py").write_text(
+        (package_copy / "training.py").read_text() + "\n# tweak\n"
+    )
+    assert fingerprint(spec, "quick") != before
+
+
+@pytest.mark.parametrize(
+    "module", ["figures.py", "strings.py", "render.py", "site.py", "device.py"]
+)
+def test_figure_template_and_site_changes_keep_it_fresh(package_copy, experiment_copy, module):
+    spec = read_spec(experiment_copy)
+    before = fingerprint(spec, "quick")
+    (package_copy / module).write_text((package_copy / module).read_text() + "\n# restyled\n")
+    assert fingerprint(spec, "quick") == before
+
+
+def test_an_experiment_edit_or_another_preset_changes_it(experiment_copy):
+    spec = read_spec(experiment_copy)
+    assert fingerprint(spec, "quick") != fingerprint(spec, "full")
+    before = fingerprint(spec, "quick")
+    experiment_copy.write_text(
+        experiment_copy.read_text().replace('"steps": 1500', '"steps": 1400')
+    )
+    assert fingerprint(read_spec(experiment_copy), "quick") != before

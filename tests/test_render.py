@@ -1,0 +1,100 @@
+from pathlib import Path
+
+import pytest
+
+from chigai.experiment import ExperimentSpec
+from chigai.render import RenderError, Shown, num, page_language, render_page, table
+from chigai.results import Result
+
+SPEC = ExperimentSpec(
+    id="adding_problem",
+    article="rnn_vs_lstm",
+    path=Path("experiments/rnn_vs_lstm/adding_problem.py"),
+    presets={"quick": {}, "full": {}},
+    figures={"adding_mse": "error_vs_lag"},
+)
+PROVENANCE = {
+    "device": "cpu <script>alert(1)</script>",
+    "torch": "2.13.0",
+    "python": "3.11",
+    "platform": "Linux",
+    "commit": "abc123",
+    "started_at": "2026-01-01T00:00:00+00:00",
+    "duration_s": 12.34,
+    "seeds": [1, 2],
+}
+DATA = {
+    "baseline_mse": 0.16666,
+    "rows": [{"lag": 10, "rnn": 0.1234567}],
+    "findings": {"better": True},
+}
+
+
+def shown(stale: bool = False) -> dict[str, Shown]:
+    result = Result("adding_problem", "quick", "f", PROVENANCE, DATA, Path("r.json"))
+    return {"adding_problem": Shown(SPEC, result, stale)}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_values_and_branches_come_from_the_result(lang):
+    page = (
+        "{% set r = results.adding_problem %}"
+        "{% if r.findings.better %}yes{% else %}no{% endif %} {{ num(r.data.baseline_mse) }}"
+    )
+    assert (
+        render_page(page, src_uri=f"rnn-vs-lstm.{lang}.md", lang=lang, shown=shown()) == "yes 0.167"
+    )
+
+
+def test_a_missing_key_names_page_line_and_key():
+    page = "# Title\n\n{{ results.adding_problem.findings.no_such_finding }}\n"
+    with pytest.raises(RenderError, match=r"^rnn-vs-lstm.en.md:3: .*'no_such_finding'"):
+        render_page(page, src_uri="rnn-vs-lstm.en.md", lang="en", shown=shown())
+
+
+def test_a_syntax_error_names_page_and_line():
+    with pytest.raises(RenderError, match=r"^rnn-vs-lstm.ja.md:2: template syntax error"):
+        render_page("ok\n{% if %}\n", src_uri="rnn-vs-lstm.ja.md", lang="ja", shown=shown())
+
+
+def test_an_undeclared_figure_is_named():
+    with pytest.raises(RenderError, match=r"figure 'rnn_vs_lstm/nope' is not declared"):
+        render_page('{{ figure("nope") }}', src_uri="rnn-vs-lstm.en.md", lang="en", shown=shown())
+
+
+@pytest.mark.parametrize(("lang", "alt_word"), [("ja", "折れ線グラフ"), ("en", "Line chart")])
+def test_figure_has_language_image_alt_text_and_caption(lang, alt_word):
+    page = '{{ figure("adding_mse", caption="A & B") }}'
+    html = render_page(page, src_uri=f"rnn-vs-lstm.{lang}.md", lang=lang, shown=shown())
+    assert f"](figures/rnn_vs_lstm/adding_mse.{lang}.svg)" in html
+    assert alt_word in html
+    assert "<figcaption>A &amp; B</figcaption>" in html
+
+
+def test_provenance_box_shows_where_and_how_and_escapes_result_text():
+    html = render_page(
+        '{{ provenance("adding_problem") }}', src_uri="a.en.md", lang="en", shown=shown()
+    )
+    for expected in ("How these numbers were made", "abc123", "2.13.0", "1, 2", "12.3 s", "quick"):
+        assert expected in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "](experiments/rnn_vs_lstm/adding_problem.py)" in html
+
+
+def test_a_stale_result_puts_a_notice_with_the_fix_on_its_article():
+    html = render_page("body", src_uri="rnn-vs-lstm.ja.md", lang="ja", shown=shown(stale=True))
+    assert html.startswith('!!! warning "古い結果を表示しています"')
+    assert "chigai run adding_problem --preset quick" in html
+    assert render_page("body", src_uri="index.ja.md", lang="ja", shown=shown(stale=True)) == "body"
+
+
+def test_table_and_num_format_measured_values():
+    assert num(0.1234567) == "0.123" and num(1234) == "1,234" and num(None) == "—"
+    text = table([{"lag": 10, "rnn": 0.1234567}], {"lag": "T", "rnn": "RNN"})
+    assert text.splitlines() == ["| T | RNN |", "|---:|---:|", "| 10 | 0.123 |"]
+
+
+def test_page_language_comes_from_the_suffix():
+    assert page_language("rnn-vs-lstm.ja.md") == "ja"
+    assert page_language("sub/page.en.md") == "en"
+    assert page_language("plain.md") is None
