@@ -13,3 +13,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = run_tool("mkdocs", "build", "--strict", cwd=project)
     assert done.returncode == 0, done.stderr[-3000:]
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def quick_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project copy where every experiment has just run at the quick preset, for real."""
+    project = copy_project(tmp_path_factory.mktemp("quick"))
+    for stored in (project / "results").glob("*.quick.json"):
+        stored.unlink()
+    done = run_tool(
+        "chigai", "run", "--preset", "quick", "--device", "cpu", cwd=project, timeout=600
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    return project

@@ -3,22 +3,36 @@ from pathlib import Path
 
 import pytest
 
-from chigai.figures import FigureError, render_svg
-from chigai.strings import LABELS, LANGUAGES
+from chigai.experiment import discover
+from chigai.figures import KINDS, FigureError, render_svg
+from chigai.strings import FIGURE_ALT, LABELS, LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
+SPECS = discover(ROOT)
+DECLARED = [(spec.id, name, kind) for spec in SPECS.values() for name, kind in spec.figures.items()]
+
+
+def quick_data(experiment: str) -> dict:
+    return json.loads((ROOT / "results" / f"{experiment}.quick.json").read_text())["data"]
 
 
 def adding_data() -> dict:
-    return json.loads((ROOT / "results" / "adding_problem.quick.json").read_text())["data"]
+    return quick_data("adding_problem")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_error_vs_lag_draws_an_svg_without_missing_glyphs(lang):
+@pytest.mark.parametrize(("experiment", "name", "kind"), DECLARED)
+def test_every_declared_figure_draws_without_missing_glyphs(experiment, name, kind, lang):
     # render_svg turns matplotlib's "Glyph ... missing from font" warning into FigureError
-    svg = render_svg("error_vs_lag", adding_data(), lang).decode()
+    svg = render_svg(kind, quick_data(experiment), lang).decode()
     assert svg.startswith("<?xml") and "</svg>" in svg
     assert "<text" not in svg  # text is drawn as paths: the browser needs no Japanese font
+    article = SPECS[experiment].article
+    assert set(FIGURE_ALT[f"{article}/{name}"]) == set(LANGUAGES)
+
+
+def test_every_kind_is_used_by_some_experiment():
+    assert {kind for _, _, kind in DECLARED} == set(KINDS)
 
 
 def test_same_data_gives_the_same_bytes():

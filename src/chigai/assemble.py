@@ -22,7 +22,8 @@ from chigai.render import Shown, figure_uri
 from chigai.strings import LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.chigai")
-FIGURE_CODE = [Path(chigai.__file__).parent / name for name in ("figures.py", "strings.py")]
+PACKAGE = Path(chigai.__file__).parent
+FIGURE_CODE = [*sorted((PACKAGE / "figures").glob("*.py")), PACKAGE / "strings.py"]
 
 
 class StaleResults(RuntimeError):

@@ -2,7 +2,7 @@
 
 A result depends on its experiment module (presets included), the preset it ran, and the
 chigai *compute* modules that module imports, followed transitively: models, tasks,
-training. Figure, template and site code are left out on purpose: restyling a plot must
+training, probes. Figure, template and site code are left out on purpose: restyling a plot must
 re-render in seconds, never retrain. Imports are read from the AST, so computing a
 fingerprint imports nothing (no torch on a build where nothing is stale).
 """
@@ -16,7 +16,7 @@ import chigai
 from chigai.experiment import ExperimentSpec
 
 PACKAGE_DIR = Path(chigai.__file__).parent
-COMPUTE_MODULES = ("chigai.models", "chigai.tasks", "chigai.training")
+COMPUTE_MODULES = ("chigai.models", "chigai.tasks", "chigai.training", "chigai.probes")
 
 
 def fingerprint(spec: ExperimentSpec, preset: str) -> str:

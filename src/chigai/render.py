@@ -4,9 +4,9 @@ A writer's page reads like prose with holes for measured values:
 
     {{ figure("adding_mse") }}
     {% if results.adding_problem.findings.lstm_solves_longer_lags %} ... {% endif %}
-    {{ num(results.adding_problem.data.baseline_mse) }}
+    {{ num(results.adding_problem.data.baseline_mse) }}  {{ pct(share) }}
     {{ table(rows, {"lag": "T", "rnn": "RNN"}) }}
-    {{ provenance("adding_problem") }}
+    {{ provenance("adding_problem", about="what was trained, in the page's words") }}
 
 Every helper works without MkDocs; errors name the page, the line and the key.
 """
@@ -94,6 +94,7 @@ def render_page(markdown: str, *, src_uri: str, lang: str, shown: Mapping[str, S
             figure=helpers.figure,
             table=table,
             num=num,
+            pct=pct,
             provenance=helpers.provenance,
         )
     except jinja2.TemplateSyntaxError as error:
@@ -145,7 +146,7 @@ class _Helpers:
             src=self._relative(figure_uri(figure_id, self.lang)),
         )
 
-    def provenance(self, experiment: str) -> str:
+    def provenance(self, experiment: str, about: str = "") -> str:
         if experiment not in self.shown:
             raise RenderError(f"no result for experiment {experiment!r}")
         shown = self.shown[experiment]
@@ -155,6 +156,7 @@ class _Helpers:
             shown=shown,
             prov=shown.provenance,
             source=self._relative(source_uri(shown.spec)),
+            about=about,
         )
 
 
@@ -165,6 +167,11 @@ def num(value: float | int | None, digits: int = 3) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return f"{value:.{digits}g}"
+
+
+def pct(value: float, digits: int = 0) -> str:
+    """A share in [0, 1] as a percentage for prose: 0.8149 -> '81%'."""
+    return f"{100 * value:.{digits}f}%"
 
 
 def table(rows: list[Mapping[str, Any]], columns: Mapping[str, str], digits: int = 3) -> str:

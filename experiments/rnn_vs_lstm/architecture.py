@@ -1,0 +1,56 @@
+"""What the models are made of: parameter counts, and the diagrams drawn from them.
+
+No training: the counts are read from torch's own RNN, GRU and LSTM layers for a few
+hidden sizes and checked against the textbook formula, gates × (H·I + H·H + 2H), where
+torch keeps two bias vectors per gate. The cell diagrams of the article are drawn from
+this result too (chigai.figures), so they always name the sizes that were counted.
+"""
+
+from dataclasses import dataclass
+
+from torch import nn
+
+from chigai.experiment import PresetConfig
+from chigai.runner import RunContext
+
+PRESETS = {
+    "quick": {"input_size": 10, "hidden_sizes": [16, 64, 256], "seeds": [1]},
+    "full": {"input_size": 10, "hidden_sizes": [16, 64, 256], "seeds": [1]},
+}
+FIGURES = {"unrolled_rnn": "diagram_unrolled_rnn", "lstm_cell": "diagram_lstm_cell"}
+
+GATES = {"rnn": 1, "gru": 3, "lstm": 4}
+LAYERS = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}
+
+
+@dataclass(frozen=True)
+class Config(PresetConfig):
+    input_size: int
+    hidden_sizes: tuple[int, ...]
+
+
+def formula(gates: int, inputs: int, hidden: int) -> int:
+    return gates * (hidden * inputs + hidden * hidden + 2 * hidden)
+
+
+def run(config: Config, ctx: RunContext) -> dict:
+    rows = []
+    for hidden in config.hidden_sizes:
+        row: dict = {"hidden": hidden}
+        for name, layer in LAYERS.items():
+            counted = sum(p.numel() for p in layer(config.input_size, hidden).parameters())
+            if counted != formula(GATES[name], config.input_size, hidden):
+                raise RuntimeError(
+                    f"{name} H={hidden}: torch has {counted} parameters, formula disagrees"
+                )
+            row[name] = counted
+        rows.append(row)
+    return {
+        "input_size": config.input_size,
+        "gates": GATES,
+        "rows": rows,
+        "findings": {
+            "lstm_over_rnn": rows[-1]["lstm"] / rows[-1]["rnn"],
+            "gru_over_rnn": rows[-1]["gru"] / rows[-1]["rnn"],
+        },
+    }

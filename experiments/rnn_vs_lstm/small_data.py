@@ -1,0 +1,136 @@
+"""Where a plain RNN is enough: short lags and small training sets.
+
+The seed article says a plain RNN suits short sequences and small data. Here both models
+learn the marked-symbol task at a short lag from training sets of growing size; we
+record test accuracy, training time per step and parameter count, and let the findings
+say where (if anywhere) the RNN is the better choice.
+"""
+
+import statistics
+import time
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from chigai.experiment import PresetConfig
+from chigai.models.recurrent import RecurrentRegressor, parameter_count
+from chigai.runner import RunContext
+from chigai.tasks.marked_symbol import marked_symbol
+from chigai.training import TrainSettings, set_seed, train
+
+PRESETS = {
+    "quick": {
+        "lag": 8,
+        "train_sizes": [30, 300, 3000],
+        "seeds": [1],
+        "symbols": 8,
+        "hidden_size": 32,
+        "steps": 300,
+        "batch_size": 32,
+        "lr": 0.005,
+        "test_size": 1000,
+    },
+    "full": {
+        "lag": 8,
+        "train_sizes": [25, 100, 400, 1600, 6400],
+        "seeds": [1, 2, 3],
+        "symbols": 8,
+        "hidden_size": 64,
+        "steps": 1500,
+        "batch_size": 32,
+        "lr": 0.005,
+        "test_size": 2000,
+    },
+}
+FIGURES = {"small_data": "accuracy_vs_data"}
+
+MODELS = ("rnn", "lstm")
+MARGIN = 0.02  # accuracy differences smaller than this are called a tie
+
+
+@dataclass(frozen=True)
+class Config(PresetConfig):
+    lag: int
+    train_sizes: tuple[int, ...]
+    symbols: int
+    hidden_size: int
+    steps: int
+    batch_size: int
+    lr: float
+    test_size: int
+
+
+def run(config: Config, ctx: RunContext) -> dict:
+    settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
+    width = config.symbols + 2
+    scores = {name: [[0.0] * len(config.seeds) for _ in config.train_sizes] for name in MODELS}
+    seconds = {name: [] for name in MODELS}
+    total = len(config.train_sizes) * len(config.seeds) * len(MODELS) * config.steps
+    with ctx.progress(total, "small data") as bar:
+        for i, size in enumerate(config.train_sizes):
+            for j, seed in enumerate(config.seeds):
+                data = torch.Generator().manual_seed(seed * 100_003 + size)
+                test_x, test_y = marked_symbol(config.test_size, config.lag, config.symbols, data)
+                train_x, train_y = marked_symbol(size, config.lag, config.symbols, data)
+                train_x, train_y = train_x.to(ctx.device), train_y.to(ctx.device)
+                test_x, test_y = test_x.to(ctx.device), test_y.to(ctx.device)
+                for name in MODELS:
+                    bar.set_postfix_str(f"{name} n={size} seed={seed}")
+                    set_seed(seed)
+                    model = RecurrentRegressor(name, width, config.hidden_size, config.symbols)
+                    model = model.to(ctx.device)
+                    start = time.perf_counter()
+                    train(
+                        model,
+                        train_x,
+                        train_y,
+                        settings,
+                        loss_fn=nn.functional.cross_entropy,
+                        generator=torch.Generator().manual_seed(seed),
+                        progress=bar,
+                    )
+                    seconds[name].append((time.perf_counter() - start) / config.steps)
+                    with torch.no_grad():
+                        model.eval()
+                        hits = model(test_x).argmax(dim=-1) == test_y
+                    scores[name][i][j] = hits.float().mean().item()
+    median = {name: [statistics.median(per_seed) for per_seed in scores[name]] for name in MODELS}
+    step_ms = {name: 1000 * statistics.median(seconds[name]) for name in MODELS}
+    params = {
+        name: parameter_count(RecurrentRegressor(name, width, config.hidden_size, config.symbols))
+        for name in MODELS
+    }
+    return {
+        "lag": config.lag,
+        "train_sizes": list(config.train_sizes),
+        "seeds": list(config.seeds),
+        "chance": 1 / config.symbols,
+        "models": {
+            name: {
+                "params": params[name],
+                "hidden_size": config.hidden_size,
+                "accuracy": scores[name],
+                "median_accuracy": median[name],
+                "step_ms": step_ms[name],
+            }
+            for name in MODELS
+        },
+        "rows": [
+            {"size": size, **{name: median[name][i] for name in MODELS}}
+            for i, size in enumerate(config.train_sizes)
+        ],
+        "findings": _findings(config.train_sizes, median, step_ms, params),
+    }
+
+
+def _findings(sizes: tuple[int, ...], median: dict, step_ms: dict, params: dict) -> dict:
+    gaps = [rnn - lstm for rnn, lstm in zip(median["rnn"], median["lstm"], strict=True)]
+    return {
+        "rnn_better_sizes": [size for size, gap in zip(sizes, gaps, strict=True) if gap > MARGIN],
+        "lstm_better_sizes": [size for size, gap in zip(sizes, gaps, strict=True) if gap < -MARGIN],
+        "tie_sizes": [size for size, gap in zip(sizes, gaps, strict=True) if abs(gap) <= MARGIN],
+        "lstm_over_rnn_step_time": step_ms["lstm"] / step_ms["rnn"],
+        "lstm_over_rnn_params": params["lstm"] / params["rnn"],
+        "rnn_faster": step_ms["rnn"] < step_ms["lstm"],
+    }

@@ -1,0 +1,48 @@
+"""Figures: one function per figure kind, drawn from result data in one language.
+
+All figures share one size and style (chigai.figures.style) and are saved as SVG with
+text as paths, so the browser needs no font. Japanese labels use IPAexGothic from
+matplotlib-fontja; a glyph missing from the fonts (a tofu box) is an error, not a warning.
+"""
+
+import io
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from chigai.figures import charts, diagrams
+from chigai.figures.style import rc_for
+
+KINDS: dict[str, Callable[[dict[str, Any], str], Figure]] = {
+    "error_vs_lag": charts.error_vs_lag,
+    "accuracy_vs_lag": charts.accuracy_vs_lag,
+    "accuracy_vs_data": charts.accuracy_vs_data,
+    "gradient_flow": charts.gradient_flow,
+    "input_sensitivity": charts.input_sensitivity,
+    "gate_trace": charts.gate_trace,
+    "diagram_unrolled_rnn": diagrams.unrolled_rnn,
+    "diagram_lstm_cell": diagrams.lstm_cell,
+}
+
+
+class FigureError(RuntimeError):
+    pass
+
+
+def render_svg(kind: str, data: dict[str, Any], lang: str) -> bytes:
+    """Draw one figure to SVG bytes; raise FigureError on unknown kinds or missing glyphs."""
+    if kind not in KINDS:
+        raise FigureError(f"unknown figure kind {kind!r}: chigai.figures has {', '.join(KINDS)}")
+    with warnings.catch_warnings(record=True) as caught, plt.rc_context(rc_for(lang)):
+        warnings.simplefilter("always")
+        figure = KINDS[kind](data, lang)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+        plt.close(figure)
+    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    if missing:
+        raise FigureError(f"{kind} ({lang}): {missing[0]}")
+    return buffer.getvalue()

@@ -1,0 +1,161 @@
+"""Charts of measured data: one function per figure kind, (data, lang) -> Figure."""
+
+from typing import Any
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from chigai.figures.style import COLORS, SIZE
+from chigai.strings import label
+
+
+def _per_model(
+    axes: Axes, xs: list, data: dict[str, Any], median: str, spread: str, lang: str
+) -> None:
+    """Median line per model, with the min-max over seeds shaded when there are several."""
+    for name, model in data["models"].items():
+        axes.plot(xs, model[median], marker="o", color=COLORS[name], label=label(name, lang))
+        if len(model[spread][0]) > 1:
+            low = [min(per_seed) for per_seed in model[spread]]
+            high = [max(per_seed) for per_seed in model[spread]]
+            axes.fill_between(xs, low, high, color=COLORS[name], alpha=0.15)
+
+
+def _log_ticks(axes: Axes, xs: list) -> None:
+    axes.set_xscale("log")  # lags and sizes grow geometrically in the presets
+    axes.set_xticks(xs, [str(x) for x in xs])
+    axes.minorticks_off()
+
+
+def error_vs_lag(data: dict[str, Any], lang: str) -> Figure:
+    """Adding problem: median test MSE per lag for each model, baseline as a line."""
+    figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
+    _per_model(axes, data["lags"], data, "median_mse", "mse", lang)
+    axes.axhline(
+        data["baseline_mse"],
+        color=COLORS["baseline"],
+        linestyle="--",
+        label=label("baseline", lang),
+    )
+    axes.axhline(
+        data["solved_below_mse"],
+        color=COLORS["baseline"],
+        linestyle=":",
+        label=label("solved_line", lang),
+    )
+    _log_ticks(axes, data["lags"])
+    axes.set_yscale("log")
+    axes.set_xlabel(label("lag", lang))
+    axes.set_ylabel(label("test_mse", lang))
+    axes.legend(loc="lower right", fontsize=9)
+    return figure
+
+
+def accuracy_vs_lag(data: dict[str, Any], lang: str) -> Figure:
+    """Marked recall: median test accuracy per lag for each model, chance as a line."""
+    figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
+    _per_model(axes, data["lags"], data, "median_accuracy", "accuracy", lang)
+    axes.axhline(
+        data["chance"], color=COLORS["baseline"], linestyle="--", label=label("chance", lang)
+    )
+    axes.axhline(
+        data["solved_from"],
+        color=COLORS["baseline"],
+        linestyle=":",
+        label=label("solved_line_acc", lang),
+    )
+    _log_ticks(axes, data["lags"])
+    axes.set_ylim(0, 1.05)
+    axes.set_xlabel(label("lag", lang))
+    axes.set_ylabel(label("test_accuracy", lang))
+    axes.legend(loc="center left", fontsize=9)
+    return figure
+
+
+def accuracy_vs_data(data: dict[str, Any], lang: str) -> Figure:
+    """Small data: median test accuracy per training-set size at a short lag."""
+    figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
+    _per_model(axes, data["train_sizes"], data, "median_accuracy", "accuracy", lang)
+    axes.axhline(
+        data["chance"], color=COLORS["baseline"], linestyle="--", label=label("chance", lang)
+    )
+    _log_ticks(axes, data["train_sizes"])
+    axes.set_ylim(0, 1.05)
+    axes.set_xlabel(label("train_size", lang))
+    axes.set_ylabel(label("test_accuracy", lang))
+    axes.legend(loc="lower right", fontsize=9)
+    return figure
+
+
+def gradient_flow(data: dict[str, Any], lang: str) -> Figure:
+    """‖∂loss/∂h_t‖ against distance from the answer, at initialisation and after training."""
+    figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
+    for name, stages in data["gradients"].items():
+        for stage, style in (("init", ":"), ("trained", "-")):
+            norms = list(reversed(stages[stage]))  # index = distance back from the answer
+            axes.plot(
+                range(len(norms)),
+                norms,
+                style,
+                color=COLORS[name],
+                label=f"{label(name, lang)}（{label(stage, lang)}）"
+                if lang == "ja"
+                else f"{label(name, lang)} ({label(stage, lang)})",
+            )
+    axes.set_yscale("log")
+    axes.set_xlabel(label("distance", lang))
+    axes.set_ylabel(label("gradient_norm", lang))
+    axes.legend(fontsize=9)
+    return figure
+
+
+def input_sensitivity(data: dict[str, Any], lang: str) -> Figure:
+    """Share of the answer's dependence on each input position, per model."""
+    figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
+    for name, shares in data["sensitivity"].items():
+        positions = range(1, len(shares) + 1)
+        axes.plot(
+            positions,
+            [100 * s for s in shares],
+            marker=".",
+            color=COLORS[name],
+            label=label(name, lang),
+        )
+    half = len(next(iter(data["sensitivity"].values()))) // 2
+    axes.axvspan(
+        0.5, half + 0.5, color=COLORS["baseline"], alpha=0.1, label=label("mark_zone", lang)
+    )
+    axes.set_xlabel(label("position", lang))
+    axes.set_ylabel(label("sensitivity_share", lang))
+    axes.legend(fontsize=9)
+    return figure
+
+
+def gate_trace(data: dict[str, Any], lang: str) -> Figure:
+    """An LSTM's gates (mean over units) and busiest cell states on one sequence."""
+    gates = data["gates"]
+    figure, (top, bottom) = plt.subplots(
+        2, 1, figsize=(SIZE[0], SIZE[1] * 1.4), sharex=True, layout="constrained"
+    )
+    steps = range(1, len(gates["input_gate"]) + 1)
+    for key in ("input_gate", "forget_gate", "output_gate"):
+        top.plot(steps, gates[key], color=COLORS[key], label=label(key, lang))
+    top.set_ylim(0, 1)
+    top.set_ylabel(label("gate_open", lang))
+    top.legend(fontsize=9, loc="lower left", ncols=3)
+    for unit, values in zip(gates["cell_units"], gates["cells"], strict=True):
+        bottom.plot(steps, values, label=f"{label('cell', lang)} #{unit}")
+    bottom.set_ylabel(label("cell_value", lang))
+    bottom.set_xlabel(label("step", lang))
+    bottom.legend(fontsize=9, loc="lower left", ncols=3)
+    for axes in (top, bottom):
+        axes.axvline(gates["marked_at"] + 1, color=COLORS["rnn"], linestyle="--")
+        axes.axvline(gates["asked_at"] + 1, color=COLORS["baseline"], linestyle="--")
+    top.annotate(
+        label("marked_here", lang), (gates["marked_at"] + 1, 0.97), ha="left", va="top", fontsize=9
+    )
+    top.annotate(
+        label("asked_here", lang), (gates["asked_at"] + 1, 0.97), ha="right", va="top", fontsize=9
+    )
+    return figure
