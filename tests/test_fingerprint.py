@@ -57,7 +57,7 @@ def test_a_training_change_makes_the_result_stale(package_copy, experiment_copy)
 
 
 @pytest.mark.parametrize(
-    "module", ["figures.py", "strings.py", "render.py", "site.py", "device.py"]
+    "module", ["figures/charts.py", "strings.py", "render.py", "site.py", "device.py"]
 )
 def test_figure_template_and_site_changes_keep_it_fresh(package_copy, experiment_copy, module):
     spec = read_spec(experiment_copy)

@@ -18,7 +18,7 @@ from pathlib import Path
 import chigai
 from chigai.experiment import discover
 from chigai.freshness import State, best, check_all
-from chigai.render import Shown, figure_uri
+from chigai.render import Shown, figure_uri, placeholder_svg
 from chigai.strings import LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.chigai")
@@ -71,25 +71,48 @@ def collect(root: Path, policy: str) -> Collected:
     return collected
 
 
-def figure_files(shown: dict[str, Shown], cache: Path) -> dict[str, Path]:
-    """SVG per figure and language, as {site uri: cached file}; drawn only on a cache miss."""
+def figure_files(shown: dict[str, Shown], cache: Path) -> tuple[dict[str, Path], list[str]]:
+    """SVG per figure and language, as {site uri: cached file}, plus problems met.
+
+    A figure is drawn only on a cache miss. One that cannot be drawn becomes a placeholder
+    SVG that says why, so the page still shows where it belongs.
+    """
     code = b"".join(path.read_bytes() for path in FIGURE_CODE)
     files: dict[str, Path] = {}
+    problems: list[str] = []
     for item in shown.values():
         data = json.dumps(item.data, sort_keys=True).encode()
         for name, kind in item.spec.figures.items():
             figure_id = f"{item.spec.article}/{name}"
             for lang in LANGUAGES:
-                key = hashlib.sha256(
-                    b"\0".join([code, data, kind.encode(), lang.encode()])
-                ).hexdigest()[:20]
+                parts = [code, data, kind.encode(), lang.encode()]
+                key = hashlib.sha256(b"\0".join(parts)).hexdigest()[:20]
                 path = cache / f"{figure_id.replace('/', '--')}.{lang}.{key}.svg"
                 if not path.exists():
-                    from chigai.figures import render_svg  # imports matplotlib: only on a miss
-
-                    _write_atomically(path, render_svg(kind, item.data, lang))
+                    try:
+                        content = _draw(kind, item.data, lang)
+                    except Exception as error:  # any bug in a figure function: say which
+                        message = (
+                            f"figure {figure_id} ({lang}) failed: {type(error).__name__}: {error}"
+                        )
+                        problems.append(message)
+                        files[figure_uri(figure_id, lang)] = _placeholder(cache, message)
+                        continue
+                    _write_atomically(path, content)
                 files[figure_uri(figure_id, lang)] = path
-    return files
+    return files, problems
+
+
+def _draw(kind: str, data: dict, lang: str) -> bytes:
+    from chigai.figures import render_svg  # imports matplotlib: only on a cache miss
+
+    return render_svg(kind, data, lang)
+
+
+def _placeholder(cache: Path, message: str) -> Path:
+    path = cache / f"failed-{hashlib.sha256(message.encode()).hexdigest()[:20]}.svg"
+    _write_atomically(path, placeholder_svg(message).encode())
+    return path
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

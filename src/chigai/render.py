@@ -160,6 +160,16 @@ class _Helpers:
         )
 
 
+def placeholder(message: str, lang: str) -> str:
+    """What a page shows instead of itself when its template cannot be rendered."""
+    return FRAGMENTS.get_template("error.md").render(t=_labels(lang), message=message)
+
+
+def placeholder_svg(message: str) -> str:
+    """What a figure shows instead of itself when it cannot be drawn."""
+    return FRAGMENTS.get_template("error.svg").render(message=message)
+
+
 def num(value: float | int | None, digits: int = 3) -> str:
     """A measured number for prose: integers as they are, floats to `digits` significant digits."""
     if value is None:

@@ -75,6 +75,7 @@ def save_result(result: Result) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; results are shared files
         os.replace(temporary, result.path)
     finally:
         if os.path.exists(temporary):

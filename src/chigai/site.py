@@ -18,24 +18,32 @@ from mkdocs.structure.pages import Page
 from chigai.assemble import Collected, StaleResults, collect, figure_files
 from chigai.experiment import ExperimentError
 from chigai.freshness import policy_from_env
-from chigai.render import RenderError, page_language, render_page, source_uri
+from chigai.render import RenderError, page_language, placeholder, render_page, source_uri
 
 log = logging.getLogger("mkdocs.plugins.chigai")
 
 
 class ChigaiPlugin(BasePlugin):
+    """One instance per loaded config: `mkdocs serve` loads a new one for every rebuild."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.collected: Collected | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Called again for each extra language (build() runs on_config), so no resets here.
         self.root = Path(config.config_file_path).parent
         self.cache = self.root / ".cache" / "chigai" / "figures"
         try:
             self.policy = policy_from_env(os.environ.get("CHIGAI_ON_STALE"))
         except ExperimentError as error:
             raise PluginError(str(error)) from error
-        self.collected = Collected()
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # Runs once per language; the second pass finds everything fresh and costs little.
+        # i18n builds once per language with this same plugin: collect (and rerun) once.
+        if self.collected is not None:
+            return
         try:
             self.collected = collect(self.root, self.policy)
         except (StaleResults, ExperimentError) as error:
@@ -45,7 +53,10 @@ class ChigaiPlugin(BasePlugin):
 
     @event_priority(-200)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for uri, path in figure_files(self.collected.shown, self.cache).items():
+        figures, problems = figure_files(self.collected.shown, self.cache)
+        for problem in problems:
+            log.warning(problem)
+        for uri, path in figures.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         for shown in self.collected.shown.values():
             files.append(
@@ -64,4 +75,7 @@ class ChigaiPlugin(BasePlugin):
                 markdown, src_uri=page.file.src_uri, lang=lang, shown=self.collected.shown
             )
         except RenderError as error:
-            raise PluginError(str(error)) from error
+            if config.strict:
+                raise PluginError(str(error)) from error
+            log.warning("%s (the page shows a placeholder)", error)
+            return placeholder(str(error), lang)
