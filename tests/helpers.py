@@ -1,9 +1,11 @@
 """Test helpers: a throwaway copy of the project, and the tools run as real processes."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,3 +37,28 @@ def run_tool(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: 
         text=True,
         timeout=timeout,
     )
+
+
+TINY_ADDING_QUICK = (
+    '"quick": {"lags": [4, 6], "seeds": [SEED], "hidden_size": 8, "steps": STEPS, '
+    '"batch_size": 16, "lr": 0.01, "train_size": 128, "test_size": 64},\n    "full": {'
+)
+
+
+def shrink_adding_quick(project: Path, steps: int, seed: int = 1) -> None:
+    """Make the adding problem's quick preset in a project copy as short as a test needs."""
+    experiment = project / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
+    tiny = TINY_ADDING_QUICK.replace("STEPS", str(steps)).replace("SEED", str(seed))
+    source = re.sub(r'"quick": \{.*?\},\n    "full": \{', tiny, experiment.read_text(), flags=re.S)
+    experiment.write_text(source)
+
+
+def wait_for_line(process: subprocess.Popen, text: str, timeout: float = 60) -> None:
+    """Read a process's stderr until a line contains text."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if text in line:
+            return
+        assert line or process.poll() is None, "process ended before printing " + text
+    raise AssertionError(f"no {text!r} within {timeout}s")

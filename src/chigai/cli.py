@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 an experiment failed (the others still ran), 2 bad inpu
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -59,9 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM unwinds like Ctrl-C: temp files removed, locks freed
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         root = find_root(args.root)
         specs = discover(root)
@@ -85,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     except (ExperimentError, ValueError) as error:
         print(f"chigai: error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(
+            "chigai: interrupted; the run's result was not written, earlier results are untouched",
+            file=sys.stderr,
+        )
+        return 130
 
 
 def print_status(root: Path, specs: dict) -> None:

@@ -79,6 +79,7 @@ def run_experiment(
         log.warning("%s is being written by another chigai run; waiting for it", path)
         lock.acquire()
     try:
+        log.info("running %s (%s preset) on %s", spec.id, preset, device)
         code = fingerprint(spec, preset)
         configure_torch()
         started_at = datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,76 @@
+"""An experiment that crashes or diverges: stopped, reported, and the rest still runs."""
+
+import textwrap
+
+from helpers import copy_project, run_tool
+
+EXPERIMENT = '''
+"""A tiny regression experiment used to try faults; LOSS picks the loss."""
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from chigai.experiment import PresetConfig
+from chigai.training import TrainSettings, train
+
+PRESETS = {"quick": {"seeds": [1], "steps": 60}, "full": {"seeds": [1], "steps": 60}}
+FIGURES = {}
+
+
+@dataclass(frozen=True)
+class Config(PresetConfig):
+    steps: int
+
+
+def run(config, ctx):
+    inputs, targets = torch.randn(64, 3, 2), torch.randn(64, 1)
+    model = nn.Sequential(nn.Flatten(), nn.Linear(6, 1))
+    settings = TrainSettings(steps=config.steps, batch_size=16, lr=0.01)
+    losses = train(model, inputs, targets, settings, loss_fn=LOSS,
+                   generator=torch.Generator().manual_seed(1))
+    return {"final_loss": losses[-1], "findings": {}}
+'''
+
+
+def write_experiment(project, name: str, loss: str) -> None:
+    folder = project / "experiments" / "faults"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.py").write_text(textwrap.dedent(EXPERIMENT).replace("LOSS", loss))
+
+
+def test_crash_and_divergence_are_reported_and_keep_the_last_good_result(tmp_path):
+    project = copy_project(tmp_path / "p")
+    write_experiment(project, "diverges", "nn.functional.mse_loss")
+    write_experiment(project, "crashes", "nn.functional.mse_loss")
+    first = run_tool("chigai", "run", "diverges", "crashes", cwd=project)
+    assert first.returncode == 0, first.stderr[-2000:]
+    good = {
+        name: (project / "results" / f"{name}.quick.json").read_bytes()
+        for name in ("diverges", "crashes")
+    }
+
+    # now one loss turns NaN half-way, and the other experiment raises
+    write_experiment(
+        project,
+        "diverges",
+        "lambda p, t: nn.functional.mse_loss(p, t) / (p.detach().abs() > 1e9).float().mean()",
+    )
+    (project / "experiments" / "faults" / "crashes.py").write_text(
+        (project / "experiments" / "faults" / "crashes.py")
+        .read_text()
+        .replace(
+            "    inputs, targets =",
+            "    raise RuntimeError('the data source is gone')\n    inputs, targets =",
+        )
+    )
+    second = run_tool("chigai", "run", "diverges", "crashes", "architecture", cwd=project)
+    assert second.returncode == 1
+    summary = second.stdout
+    assert "diverges" in summary and "loss became nan at step 50" in summary
+    assert "crashes" in summary and "the data source is gone" in summary
+    assert "architecture             ok" in summary
+    assert summary.count("previous result kept") == 2
+    for name, content in good.items():
+        assert (project / "results" / f"{name}.quick.json").read_bytes() == content
