@@ -98,3 +98,12 @@ def test_page_language_comes_from_the_suffix():
     assert page_language("rnn-vs-lstm.ja.md") == "ja"
     assert page_language("sub/page.en.md") == "en"
     assert page_language("plain.md") is None
+
+
+def test_japanese_lines_of_one_paragraph_are_joined_without_a_space():
+    page = "一行目です。\n二行目です。\nLSTM も。\n\n- 箇条書き\n- 二つ目\n\nEnglish line\nstays.\n"
+    text = render_page(page, src_uri="a.ja.md", lang="ja", shown={})
+    assert (
+        text
+        == "一行目です。二行目です。LSTM も。\n\n- 箇条書き\n- 二つ目\n\nEnglish line\nstays.\n"
+    )

@@ -12,6 +12,7 @@ Every helper works without MkDocs; errors name the page, the line and the key.
 """
 
 import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,6 +104,7 @@ def render_page(markdown: str, *, src_uri: str, lang: str, shown: Mapping[str, S
         ) from error
     except (jinja2.UndefinedError, RenderError, KeyError, TypeError) as error:
         raise RenderError(f"{src_uri}:{_template_line(error)}: {error}") from error
+    body = join_cjk_lines(body)
     stale = sorted(
         {
             s.spec.command(s.preset)
@@ -158,6 +160,15 @@ class _Helpers:
             source=self._relative(source_uri(shown.spec)),
             about=about,
         )
+
+
+# A line break inside a paragraph becomes a space in HTML, which Japanese text must not
+# have: join a line that ends in CJK text to a following line of the same paragraph.
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])\n(?=[^\s#>|*\-!?<{}0-9])")
+
+
+def join_cjk_lines(markdown: str) -> str:
+    return _CJK_BREAK.sub("", markdown)
 
 
 def placeholder(message: str, lang: str) -> str:
