@@ -107,3 +107,25 @@ def test_japanese_lines_of_one_paragraph_are_joined_without_a_space():
         text
         == "一行目です。二行目です。LSTM も。\n\n- 箇条書き\n- 二つ目\n\nEnglish line\nstays.\n"
     )
+
+
+def test_placeholders_escape_text_that_came_from_files():
+    from chigai.render import placeholder, placeholder_svg
+
+    page = placeholder("results/x.json: <script>alert(1)</script>", "en")
+    assert (
+        "This part cannot be shown" in page and "<script>" not in page and "&lt;script&gt;" in page
+    )
+    svg = placeholder_svg("bad <b>data</b> & more")
+    assert "<b>" not in svg and "&lt;b&gt;" in svg and "&amp; more" in svg
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "50, 100 and 200"), ("ja", "50、100、200")])
+def test_listing_joins_values_the_way_each_language_does(lang, expected):
+    page = "{{ listing([50, 100, 200]) }}"
+    assert render_page(page, src_uri=f"x.{lang}.md", lang=lang, shown={}) == expected
+
+
+def test_percent_columns_show_shares_as_percentages():
+    text = table([{"lag": 10, "acc": 0.815}], {"lag": "T", "acc": "accuracy"}, percent=("acc",))
+    assert text.splitlines()[-1] == "| 10 | 82% |"

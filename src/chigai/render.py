@@ -96,6 +96,7 @@ def render_page(markdown: str, *, src_uri: str, lang: str, shown: Mapping[str, S
             table=table,
             num=num,
             pct=pct,
+            listing=helpers.listing,
             provenance=helpers.provenance,
         )
     except jinja2.TemplateSyntaxError as error:
@@ -148,6 +149,13 @@ class _Helpers:
             src=self._relative(figure_uri(figure_id, self.lang)),
         )
 
+    def listing(self, values: list) -> str:
+        """[50, 100, 200] -> '50, 100 and 200' in English, '50、100、200' in Japanese."""
+        words = [num(v) if not isinstance(v, str) else v for v in values]
+        if self.lang == "ja" or len(words) < 2:
+            return "、".join(words)
+        return f"{', '.join(words[:-1])} and {words[-1]}"
+
     def provenance(self, experiment: str, about: str = "") -> str:
         if experiment not in self.shown:
             raise RenderError(f"no result for experiment {experiment!r}")
@@ -195,13 +203,21 @@ def pct(value: float, digits: int = 0) -> str:
     return f"{100 * value:.{digits}f}%"
 
 
-def table(rows: list[Mapping[str, Any]], columns: Mapping[str, str], digits: int = 3) -> str:
-    """A Markdown table of `rows`, one column per key of `columns` (key -> header)."""
+def table(
+    rows: list[Mapping[str, Any]],
+    columns: Mapping[str, str],
+    digits: int = 3,
+    percent: tuple[str, ...] = (),
+) -> str:
+    """A Markdown table of `rows`, one column per key of `columns` (key -> header).
+
+    Columns named in `percent` hold shares in [0, 1] and are shown as percentages.
+    """
     header = "| " + " | ".join(columns.values()) + " |"
     rule = "|" + "|".join("---:" for _ in columns) + "|"
     lines = [header, rule]
     for row in rows:
-        cells = [row[key] for key in columns]
+        cells = [pct(row[key]) if key in percent else row[key] for key in columns]
         lines.append(
             "| " + " | ".join(num(c, digits) if not isinstance(c, str) else c for c in cells) + " |"
         )
