@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve site test lint full clean
+.PHONY: install serve site test full bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run 'apt-get install python3-venv'"; exit 1; }
@@ -27,6 +27,9 @@ test: install  ## lint, then the whole test suite
 
 full: install  ## refresh the published numbers (full presets, best device)
 	$(BIN)/chigai run --preset full --device auto
+
+bench: install  ## measure rebuilds and training speed; writes benchmarks/report.json
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site .cache

@@ -1,0 +1,116 @@
+"""Site-build timings on a throwaway copy of the project: cached, naive, floor, incremental.
+
+Every build is a fresh `mkdocs build` process with PYTHONPATH pointing at the copy's src/,
+so edits to the copy's chigai sources count, exactly as a writer's edits would.
+"""
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PARTS = ("mkdocs.yml", "docs", "experiments", "src", "results")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(
+                source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.lock")
+            )
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build(project: Path, *, check_torch: bool = False) -> tuple[float, str]:
+    """One `mkdocs build`: (seconds, log). With check_torch, the log says if torch loaded."""
+    env = {**os.environ, "PYTHONPATH": str(project / "src"), "NO_MKDOCS_2_WARNING": "1"}
+    code = (
+        "import sys; from mkdocs.__main__ import cli\n"
+        "try:\n    cli(['build', '-q'])\nexcept SystemExit as done:\n    code = done.code\n"
+        "print('TORCH_LOADED', 'torch' in sys.modules, file=sys.stderr); sys.exit(code)\n"
+    )
+    command = [sys.executable, "-c", code] if check_torch else [str(BIN / "mkdocs"), "build"]
+    start = time.perf_counter()
+    done = subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=900
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed in {project}:\n{done.stderr[-2000:]}")
+    return seconds, done.stderr
+
+
+def forget_results(project: Path, only: list[str] | None) -> None:
+    """Delete results (all, or those of `only`) and the figure cache: the next build reruns them."""
+    for path in (project / "results").glob("*.json"):
+        if only is None or path.name.split(".")[0] in only:
+            path.unlink()
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+
+
+def floor_project(project: Path, target: Path) -> Path:
+    """The same site with every page already rendered and no chigai plugin: the floor."""
+    from chigai.assemble import collect, figure_files
+    from chigai.render import page_language, render_page, source_uri
+
+    collected = collect(project, "fail")
+    shutil.copytree(project / "docs", target / "docs")
+    for page in (target / "docs").rglob("*.md"):
+        uri = page.relative_to(target / "docs").as_posix()
+        if lang := page_language(uri):
+            page.write_text(
+                render_page(page.read_text(), src_uri=uri, lang=lang, shown=collected.shown)
+            )
+    figures, _ = figure_files(collected.shown, project / ".cache" / "chigai" / "figures")
+    sources = {source_uri(s.spec): s.spec.path for s in collected.shown.values()}
+    for uri, path in {**figures, **sources}.items():
+        (target / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target / "docs" / uri)
+    config = (project / "mkdocs.yml").read_text().replace("  - chigai\n", "")
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # nothing to watch: no code here
+    (target / "mkdocs.yml").write_text(config)
+    return target
+
+
+def median_of(runs: int, measure) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def touch(path: Path) -> None:
+    path.write_text(
+        path.read_text() + "\n# touched by the benchmark\n"
+        if path.suffix == ".py"
+        else path.read_text() + "\n"
+    )
+
+
+def incremental(project: Path, experiment: str) -> dict:
+    """Seconds from an edit to a finished build, per edit kind; and which experiments reran."""
+    build(project)  # everything fresh and cached before the first edit
+    edits = {
+        "template": project / "docs" / "rnn-vs-lstm.en.md",
+        "figure": project / "src" / "chigai" / "figures" / "charts.py",
+        "experiment": next((project / "experiments").glob(f"*/{experiment}.py")),
+    }
+    seconds, reran = {}, {}
+    for kind, path in edits.items():
+        touch(path)
+        seconds[kind], log = build(project)
+        reran[kind] = sorted(
+            {
+                line.split("INFO    -  ")[-1].split(":")[0]
+                for line in log.splitlines()
+                if "rerunning the quick preset" in line
+            }
+        )
+    return {"seconds": seconds, "reran": reran}

@@ -1,0 +1,150 @@
+"""chigai's benchmark: how fast rebuilds are, and how close training runs to bare PyTorch.
+
+    python benchmarks/run.py            # full: medians of 3, writes benchmarks/report.json
+    python benchmarks/run.py --quick    # smoke run: 1 repeat, one tiny experiment, to --out
+
+Measures on this machine, in one run: a build with nothing stale vs a naive build that
+reruns every quick experiment vs the floor (the same pages pre-rendered, no plugin);
+incremental edits; the cold quick suite; training-loop overhead; and where time goes.
+"""
+
+import argparse
+import cProfile
+import json
+import os
+import platform
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import builds
+import training_loop
+
+
+def top_costs(profile: cProfile.Profile | str, count: int = 5) -> list[str]:
+    """The `count` functions with the most time of their own, as 'file:function  seconds'."""
+    stats = pstats.Stats(profile)
+    ranked = sorted(stats.stats.items(), key=lambda item: item[1][2], reverse=True)[:count]
+    return [
+        f"{Path(f).name}:{line}:{name}  {own:.2f}s" for (f, line, name), (_, _, own, _, _) in ranked
+    ]
+
+
+def machine() -> dict:
+    import torch
+
+    from chigai.device import _cpu_model
+
+    return {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "gpu": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
+        "torch": torch.__version__,
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+    }
+
+
+def measure(
+    work: Path, *, repeats: int, only: list[str] | None, experiment: str, steps: int
+) -> dict:
+    project = builds.copy_project(work / "project")
+    builds.forget_results(project, only)
+    cold, _ = builds.build(project)  # reruns the quick presets it lacks: the cold suite
+    cached = builds.median_of(repeats, lambda: builds.build(project)[0])
+    _, log = builds.build(project, check_torch=True)
+
+    def naive() -> float:
+        builds.forget_results(project, only)
+        return builds.build(project)[0]
+
+    naive_s = builds.median_of(repeats, naive)
+    floor = builds.floor_project(project, work / "floor")
+    floor_s = builds.median_of(repeats, lambda: builds.build(floor)[0])
+    incremental = builds.incremental(project, experiment)
+
+    profile_path = work / "build.prof"
+    os.environ["PYTHONPATH"] = str(project / "src")
+    builds.subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile_path), "-m", "mkdocs", "build", "-q"],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+    from chigai.experiment import discover
+    from chigai.runner import run_experiment
+
+    profiler = cProfile.Profile()
+    profiler.runcall(run_experiment, project, discover(project)[experiment], "quick", "cpu")
+    return {
+        "machine": machine(),
+        "repeats": repeats,
+        "experiments_rerun_by_naive": only or "all",
+        "cold_quick_suite_s": cold,
+        "cached_build_s": cached,
+        "naive_build_s": naive_s,
+        "floor_build_s": floor_s,
+        "naive_over_cached": naive_s / cached,
+        "cached_over_floor": cached / floor_s,
+        "cached_build_imports_torch": "TORCH_LOADED True" in log,
+        "incremental_s": incremental["seconds"],
+        "incremental_reran": incremental["reran"],
+        "train_loop_over_bare": training_loop.overhead(steps, repeats),
+        "profile": {
+            "no_change_build": top_costs(str(profile_path)),
+            f"quick_{experiment}": top_costs(profiler),
+        },
+    }
+
+
+def print_table(report: dict) -> None:
+    rows = [
+        (
+            "cold quick suite (all quick experiments + build)",
+            f"{report['cold_quick_suite_s']:.1f} s",
+        ),
+        ("build, nothing stale (median)", f"{report['cached_build_s']:.2f} s"),
+        ("naive build, rerun every quick experiment", f"{report['naive_build_s']:.1f} s"),
+        ("floor: pre-rendered pages, no plugin", f"{report['floor_build_s']:.2f} s"),
+        ("naive / cached (goal >= 20)", f"{report['naive_over_cached']:.1f}"),
+        ("cached / floor (goal <= 1.5)", f"{report['cached_over_floor']:.2f}"),
+        ("no-change build imports torch", str(report["cached_build_imports_torch"])),
+        *[(f"edit {kind} -> built", f"{s:.2f} s") for kind, s in report["incremental_s"].items()],
+        *[
+            (f"training loop / bare loop: {name}", f"{r['ratio']:.2f}")
+            for name, r in report["train_loop_over_bare"].items()
+        ],
+    ]
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: 1 repeat, one tiny experiment"
+    )
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("report.json"))
+    args = parser.parse_args()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="chigai-bench-") as work:
+        report = measure(
+            Path(work),
+            repeats=1 if args.quick else 3,
+            only=["architecture"] if args.quick else None,
+            experiment="architecture" if args.quick else "small_data",
+            steps=20 if args.quick else 300,
+        )
+    report["benchmark_s"] = time.perf_counter() - started
+    args.out.write_text(json.dumps(report, indent=1) + "\n")
+    print_table(report)
+
+
+if __name__ == "__main__":
+    main()
