@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import chigai
-from chigai.experiment import discover
-from chigai.freshness import State, best, check_all
+from chigai.experiment import ExperimentSpec, discover
+from chigai.freshness import Entry, State, best, check_all
+from chigai.notebooks import NotebookError, execute, is_fresh, notebooks
 from chigai.render import Shown, figure_uri, placeholder_svg
 from chigai.strings import LANGUAGES
 
@@ -34,12 +35,14 @@ class StaleResults(RuntimeError):
 class Collected:
     shown: dict[str, Shown] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    status: list[Entry] = field(default_factory=list)  # every experiment x preset, after reruns
+    specs: list[ExperimentSpec] = field(default_factory=list)
 
 
 def collect(root: Path, policy: str) -> Collected:
     """Results for the pages: fresh ones as they are, the rest by policy."""
-    collected = Collected()
-    for spec in discover(root).values():
+    collected = Collected(specs=list(discover(root).values()))
+    for spec in collected.specs:
         entry = best(check_all(root, spec))
         if entry.state is State.FRESH:
             collected.shown[spec.id] = Shown(spec, entry.result, stale=False)
@@ -66,9 +69,33 @@ def collect(root: Path, policy: str) -> Collected:
             collected.shown[spec.id] = Shown(spec, entry.result, stale=True)
         else:
             collected.problems.append(f"{why}; refresh it with `{spec.command(entry.preset)}`")
+    collected.problems += _refresh_notebooks(
+        root, policy, {spec.id: spec for spec in collected.specs}
+    )
+    collected.status = [entry for spec in collected.specs for entry in check_all(root, spec)]
     if policy == "fail" and collected.problems:
         raise StaleResults("results are not fresh:\n  " + "\n  ".join(collected.problems))
     return collected
+
+
+def _refresh_notebooks(root: Path, policy: str, specs: dict[str, ExperimentSpec]) -> list[str]:
+    """Execute stale companion notebooks (rerun), or report them (warn, fail)."""
+    problems = []
+    for path in notebooks(root):
+        if is_fresh(path, specs):
+            continue
+        name = path.relative_to(root)
+        if policy == "rerun":
+            log.info("%s is stale; executing it now", name)
+            try:
+                execute(path, specs)
+            except NotebookError as error:
+                problems.append(str(error))
+        elif policy == "warn":
+            log.info("%s is stale: its outputs come from older code (run `chigai notebooks`)", name)
+        else:
+            problems.append(f"{name}: notebook is stale; refresh it with `chigai notebooks`")
+    return problems
 
 
 def figure_files(shown: dict[str, Shown], cache: Path) -> tuple[dict[str, Path], list[str]]:

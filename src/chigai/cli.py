@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--stale-only", action="store_true", help="skip experiments whose result is fresh"
     )
+    books = commands.add_parser("notebooks", help="execute the companion notebooks that are stale")
+    books.add_argument("--all", action="store_true", help="execute every notebook, fresh or not")
     commands.add_parser("status", help="show every experiment x preset as fresh / stale / missing")
     commands.add_parser("list", help="list the experiments and their figures")
     return parser
@@ -78,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "status":
             print_status(root, specs)
             return 0
+        if args.command == "notebooks":
+            return run_notebooks(root, specs, everything=args.all)
         unknown = [name for name in args.experiments if name not in specs]
         if unknown:
             raise ExperimentError(
@@ -112,6 +116,27 @@ def print_status(root: Path, specs: dict) -> None:
             )
             if entry.problem:
                 print(f"  {entry.problem}")
+    from chigai.notebooks import is_fresh, notebooks
+
+    for path in notebooks(root):
+        state = "fresh" if is_fresh(path, specs) else "stale"
+        print(f"{path.relative_to(root).as_posix():31} {state}")
+
+
+def run_notebooks(root: Path, specs: dict, *, everything: bool) -> int:
+    from chigai.notebooks import NotebookError, execute, is_fresh, notebooks
+
+    failed = 0
+    for path in notebooks(root):
+        if not everything and is_fresh(path, specs):
+            print(f"  {path.relative_to(root)}: fresh, skipped")
+            continue
+        try:
+            print(f"  {path.relative_to(root)}: executed in {execute(path, specs):.1f}s")
+        except NotebookError as error:
+            print(f"  FAILED: {error}")
+            failed += 1
+    return 1 if failed else 0
 
 
 def run_all(root: Path, specs: list, preset: str, device: str, *, stale_only: bool) -> int:

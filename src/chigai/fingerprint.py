@@ -31,8 +31,14 @@ def fingerprint(spec: ExperimentSpec, preset: str) -> str:
 
 def code_sources(experiment: Path) -> dict[str, str]:
     """Source text by module name: the experiment and every compute module it reaches."""
-    sources = {f"experiment:{experiment.stem}": experiment.read_text(encoding="utf-8")}
-    pending = _chigai_imports(ast.parse(sources[f"experiment:{experiment.stem}"]), package="")
+    source = experiment.read_text(encoding="utf-8")
+    return {f"experiment:{experiment.stem}": source, **compute_sources(source)}
+
+
+def compute_sources(source: str) -> dict[str, str]:
+    """Every chigai compute module that Python `source` imports, directly or not."""
+    sources: dict[str, str] = {}
+    pending = _chigai_imports(ast.parse(source), package="")
     while pending:
         module = pending.pop()
         path = _module_path(module)

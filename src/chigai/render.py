@@ -13,7 +13,7 @@ Every helper works without MkDocs; errors name the page, the line and the key.
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,9 @@ from typing import Any
 import jinja2
 
 from chigai.experiment import ExperimentSpec
+from chigai.freshness import Entry
 from chigai.results import Result
-from chigai.strings import FIGURE_ALT, LABELS
+from chigai.strings import FIGURE_ALT, GLOSSARY, LABELS
 
 FRAGMENTS = jinja2.Environment(
     loader=jinja2.PackageLoader("chigai", "templates"),
@@ -85,8 +86,18 @@ def page_article(src_uri: str) -> str:
     return Path(src_uri).name.split(".")[0].replace("-", "_")
 
 
-def render_page(markdown: str, *, src_uri: str, lang: str, shown: Mapping[str, Shown]) -> str:
-    """Render one article template; prepend a stale notice if its results are out of date."""
+def render_page(
+    markdown: str,
+    *,
+    src_uri: str,
+    lang: str,
+    shown: Mapping[str, Shown],
+    status: Sequence[Entry] = (),
+) -> str:
+    """Render one page template; prepend a stale notice if its article's results are old.
+
+    `status` (every experiment × preset, fresh or not) is what a methodology page lists.
+    """
     helpers = _Helpers(src_uri, lang, shown)
     try:
         body = PAGES.from_string(markdown).render(
@@ -98,6 +109,10 @@ def render_page(markdown: str, *, src_uri: str, lang: str, shown: Mapping[str, S
             pct=pct,
             listing=helpers.listing,
             provenance=helpers.provenance,
+            thumbnail=helpers.thumbnail,
+            source=helpers.source,
+            label=helpers.label,
+            status=status,
         )
     except jinja2.TemplateSyntaxError as error:
         raise RenderError(
@@ -105,7 +120,7 @@ def render_page(markdown: str, *, src_uri: str, lang: str, shown: Mapping[str, S
         ) from error
     except (jinja2.UndefinedError, RenderError, KeyError, TypeError) as error:
         raise RenderError(f"{src_uri}:{_template_line(error)}: {error}") from error
-    body = join_cjk_lines(body)
+    body = add_tooltips(join_cjk_lines(body), lang)
     stale = sorted(
         {
             s.spec.command(s.preset)
@@ -127,7 +142,8 @@ class _Helpers:
     def _relative(self, target_uri: str) -> str:
         return posixpath.relpath(target_uri, posixpath.dirname(self.src_uri) or ".")
 
-    def figure(self, name: str, caption: str = "") -> str:
+    def _figure(self, name: str) -> tuple[str, str, str]:
+        """(figure id, alt text, src relative to this page) for a declared figure."""
         figure_id = name if "/" in name else f"{self.article}/{name}"
         article, _, short = figure_id.partition("/")
         owners = [
@@ -142,12 +158,25 @@ class _Helpers:
             raise RenderError(
                 f"figure {figure_id!r} has no {self.lang!r} alt text in chigai.strings.FIGURE_ALT"
             )
+        return figure_id, alt, self._relative(figure_uri(figure_id, self.lang))
+
+    def figure(self, name: str, caption: str = "") -> str:
+        figure_id, alt, src = self._figure(name)
         return FRAGMENTS.get_template("figure.md").render(
-            anchor=figure_id.replace("/", "-"),
-            alt=alt,
-            caption=caption,
-            src=self._relative(figure_uri(figure_id, self.lang)),
+            anchor=figure_id.replace("/", "-"), alt=alt, caption=caption, src=src
         )
+
+    def thumbnail(self, name: str) -> str:
+        """A figure as a plain image, for cards (no caption, no lightbox)."""
+        _, alt, src = self._figure(name)
+        return FRAGMENTS.get_template("thumbnail.md").render(alt=alt, src=src)
+
+    def source(self, spec: ExperimentSpec) -> str:
+        """Link target of an experiment's source file, relative to this page."""
+        return self._relative(source_uri(spec))
+
+    def label(self, key: str) -> str:
+        return _labels(self.lang)[key]
 
     def listing(self, values: list) -> str:
         """[50, 100, 200] -> '50, 100 and 200' in English, '50、100、200' in Japanese."""
@@ -177,6 +206,31 @@ _CJK_BREAK = re.compile(r"(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])\n(?=[^\
 
 def join_cjk_lines(markdown: str) -> str:
     return _CJK_BREAK.sub("", markdown)
+
+
+_PROSE = re.compile(r"^(?![\s#>|!?<{*\-]|\d+\.)")  # paragraph lines, not headings, tables…
+
+
+def add_tooltips(markdown: str, lang: str) -> str:
+    """Wrap the first use of each glossary term in prose in <abbr title="…"> (a tooltip).
+
+    Done here rather than with Markdown's abbr extension, which needs word boundaries
+    that Japanese text does not have. Longer terms go first so 勾配消失 wins over 勾配.
+    """
+    lines = markdown.split("\n")
+    for term in sorted(GLOSSARY.get(lang, {}), key=len, reverse=True):
+        edge = "" if lang == "ja" else r"\b"
+        # not inside an existing <abbr>…</abbr>, not inside a tag's attributes
+        outside = r"(?![^<]*</abbr>)(?![^<>]*>)"
+        pattern = re.compile(rf"{edge}({re.escape(term)}){edge}{outside}", re.I)
+        for i, line in enumerate(lines):
+            if _PROSE.match(line) and "](" not in line and pattern.search(line):
+                tip = FRAGMENTS.get_template("tooltip.html").render(title=GLOSSARY[lang][term])
+                lines[i] = pattern.sub(
+                    lambda m, tip=tip: tip.replace("TERM", m.group(1)), line, count=1
+                )
+                break
+    return "\n".join(lines)
 
 
 def placeholder(message: str, lang: str) -> str:

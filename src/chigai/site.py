@@ -53,15 +53,14 @@ class ChigaiPlugin(BasePlugin):
 
     @event_priority(-200)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = notebook_pages(files, config)
         figures, problems = figure_files(self.collected.shown, self.cache)
         for problem in problems:
             log.warning(problem)
         for uri, path in figures.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
-        for shown in self.collected.shown.values():
-            files.append(
-                File.generated(config, source_uri(shown.spec), abs_src_path=str(shown.spec.path))
-            )
+        for spec in self.collected.specs:
+            files.append(File.generated(config, source_uri(spec), abs_src_path=str(spec.path)))
         return files
 
     def on_page_markdown(
@@ -72,10 +71,36 @@ class ChigaiPlugin(BasePlugin):
             return markdown
         try:
             return render_page(
-                markdown, src_uri=page.file.src_uri, lang=lang, shown=self.collected.shown
+                markdown,
+                src_uri=page.file.src_uri,
+                lang=lang,
+                shown=self.collected.shown,
+                status=self.collected.status,
             )
         except RenderError as error:
             if config.strict:
                 raise PluginError(str(error)) from error
             log.warning("%s (the page shows a placeholder)", error)
             return placeholder(str(error), lang)
+
+
+def notebook_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Mark notebooks as pages again after mkdocs-static-i18n rebuilt the file list.
+
+    mkdocs-jupyter wraps each notebook in its NotebookFile (priority 0), but i18n then
+    rebuilds every File from disk (priority -100) and the wrapper is lost: the notebook
+    would be copied raw. Wrap them again, keeping the language-specific URL i18n chose.
+    """
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None:
+        return files
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    for file in list(files):
+        if jupyter.should_include(file) and not isinstance(file, NotebookFile):
+            wrapped = NotebookFile(file, **config)
+            wrapped.dest_path, wrapped.abs_dest_path = file.dest_path, file.abs_dest_path
+            wrapped.url = file.url
+            files.remove(file)  # in place: i18n's own Files object must survive
+            files.append(wrapped)
+    return files

@@ -73,6 +73,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The code changed since these numbers were measured. Refresh them with:",
     },
     "error_title": {"ja": "この部分を表示できません", "en": "This part cannot be shown"},
+    "state_fresh": {"ja": "最新", "en": "fresh"},
+    "state_stale": {"ja": "古い", "en": "stale"},
+    "state_missing": {"ja": "なし", "en": "missing"},
+    "state_broken": {"ja": "読めない", "en": "broken"},
 }
 
 FIGURE_ALT: dict[str, dict[str, str]] = {
@@ -123,6 +127,33 @@ FIGURE_ALT: dict[str, dict[str, str]] = {
         "ゲートがスイッチのように記憶の消去・書き込み・取り出しを決める様子を示す。",
         "en": "Diagram of an LSTM cell as a conveyor belt along the top, with the forget, input "
         "and output gates acting as switches that erase, write and read out the memory.",
+    },
+}
+
+
+# A small bilingual glossary: the first use of a term on a page gets a tooltip.
+GLOSSARY: dict[str, dict[str, str]] = {
+    "ja": {
+        "勾配消失": "遠い過去まで勾配がほとんど届かなくなること。"
+        "遠くのことを覚える学習が進まなくなる。",
+        "勾配": "答えのずれを減らすには、重みをどちらにどれだけ動かせばよいかを表す数。"
+        "学習の手がかり。",
+        "忘却ゲート": "セルの古い記憶をどれだけ残すかを 0〜1 で決めるスイッチ。",
+        "入力ゲート": "新しい情報をセルにどれだけ書き込むかを 0〜1 で決めるスイッチ。",
+        "出力ゲート": "セルの中身をどれだけ外に出すかを 0〜1 で決めるスイッチ。",
+        "セル": "LSTM が持つ「記憶の箱」。ゲートが触らない限り、中身がそのまま次へ運ばれる。",
+        "長期依存問題": "離れた場所にある手がかりを使えないという、RNN の弱点。",
+    },
+    "en": {
+        "vanishing gradient": "The gradient shrinking to almost nothing on its way back in time, "
+        "so nothing far back gets learned.",
+        "gradient": "How much, and in which direction, each weight should move to make the "
+        "answer less wrong: the signal a network learns from.",
+        "forget gate": "A 0-to-1 switch deciding how much of the cell's old memory to keep.",
+        "input gate": "A 0-to-1 switch deciding how much new information to write into the cell.",
+        "output gate": "A 0-to-1 switch deciding how much of the cell to let out.",
+        "cell": "The LSTM's memory box; what is in it rides on unchanged unless a gate acts.",
+        "long-term dependency problem": "A plain RNN's weakness: clues that lie far back are lost.",
     },
 }
 
