@@ -129,3 +129,13 @@ def test_listing_joins_values_the_way_each_language_does(lang, expected):
 def test_percent_columns_show_shares_as_percentages():
     text = table([{"lag": 10, "acc": 0.815}], {"lag": "T", "acc": "accuracy"}, percent=("acc",))
     assert text.splitlines()[-1] == "| 10 | 82% |"
+
+
+def test_the_first_use_of_a_glossary_term_gets_a_tooltip_longest_term_first():
+    page = "# 勾配\n\n- **忘却ゲート**：消す\n\n勾配消失と勾配。また勾配。\n"
+    text = render_page(page, src_uri="a.ja.md", lang="ja", shown={})
+    assert text.startswith("# 勾配\n")  # headings are left alone
+    assert ">忘却ゲート</abbr>" in text and ">勾配消失</abbr>と<abbr" in text
+    assert text.count(">勾配</abbr>") == 1 and text.endswith("また勾配。\n")
+    english = render_page("A vanishing gradient.\n", src_uri="a.en.md", lang="en", shown={})
+    assert english.count("<abbr") == 1 and ">vanishing gradient</abbr>" in english

@@ -208,7 +208,10 @@ def join_cjk_lines(markdown: str) -> str:
     return _CJK_BREAK.sub("", markdown)
 
 
-_PROSE = re.compile(r"^(?![\s#>|!?<{*\-]|\d+\.)")  # paragraph lines, not headings, tables…
+def _is_prose(line: str) -> bool:
+    """A paragraph or list-item line: not a heading, table, quote, admonition or HTML."""
+    body = line[2:] if line.startswith(("- ", "* ")) else line
+    return bool(body) and not body.startswith(("#", ">", "|", "!!!", "???", "<", "{", " ", "\t"))
 
 
 def add_tooltips(markdown: str, lang: str) -> str:
@@ -224,7 +227,7 @@ def add_tooltips(markdown: str, lang: str) -> str:
         outside = r"(?![^<]*</abbr>)(?![^<>]*>)"
         pattern = re.compile(rf"{edge}({re.escape(term)}){edge}{outside}", re.I)
         for i, line in enumerate(lines):
-            if _PROSE.match(line) and "](" not in line and pattern.search(line):
+            if _is_prose(line) and "](" not in line and pattern.search(line):
                 tip = FRAGMENTS.get_template("tooltip.html").render(title=GLOSSARY[lang][term])
                 lines[i] = pattern.sub(
                     lambda m, tip=tip: tip.replace("TERM", m.group(1)), line, count=1

@@ -7,6 +7,7 @@ file list from disk in its own on_files (priority -100): figures are added after
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -62,6 +63,19 @@ class ChigaiPlugin(BasePlugin):
         for spec in self.collected.specs:
             files.append(File.generated(config, source_uri(spec), abs_src_path=str(spec.path)))
         return files
+
+    @event_priority(-300)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Material fetches sitemap.xml next to every <link rel=alternate> of a page, i.e.
+        # in each page's folder in each language (squidfunk/mkdocs-material#8576); only
+        # the root one exists, so every page logged 404s. Put a copy where it is asked for.
+        site = Path(config.site_dir)
+        sitemap = site / "sitemap.xml"
+        if not sitemap.exists():
+            return
+        for page in site.rglob("index.html"):
+            if page.parent != site and "assets" not in page.parts:
+                shutil.copyfile(sitemap, page.parent / "sitemap.xml")
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

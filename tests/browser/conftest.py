@@ -10,7 +10,6 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-REPORT = Path(__file__).resolve().parents[2] / "test-report" / "screenshots"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

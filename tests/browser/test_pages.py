@@ -5,16 +5,18 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import REPORT
+from helpers import ROOT
+
+REPORT = ROOT / "test-report" / "screenshots"
 
 ARTICLES = {"ja": "rnn-vs-lstm/", "en": "en/rnn-vs-lstm/"}
 
 
 def pages(site: Path) -> list[str]:
+    """URL paths of every page of the built site, both languages."""
+    folders = (page.parent.relative_to(site).as_posix() for page in site.rglob("index.html"))
     return sorted(
-        str(page.parent.relative_to(site)).replace(".", "") + "/"
-        for page in site.rglob("index.html")
-        if "assets" not in page.parts
+        "" if folder == "." else f"{folder}/" for folder in folders if "assets" not in folder
     )
 
 
@@ -74,6 +76,9 @@ def search(browser, site_url: str, start: str, term: str) -> list[str]:
     page.locator("label.md-search__icon, .md-search__input").first.click()
     field = page.locator("input.md-search__input")
     field.type(term, delay=60)  # fill() does not trigger Material's search
+    # Japanese characters arrive as text input without key-up events, which is what
+    # Material listens to; a key that moves the caret sends one, as a real keyboard does.
+    page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
     page.close()
