@@ -221,13 +221,14 @@ def add_tooltips(markdown: str, lang: str) -> str:
     that Japanese text does not have. Longer terms go first so 勾配消失 wins over 勾配.
     """
     lines = markdown.split("\n")
+    prose = [_is_prose(line) and "](" not in line for line in lines]  # before any wrapping
     for term in sorted(GLOSSARY.get(lang, {}), key=len, reverse=True):
         edge = "" if lang == "ja" else r"\b"
         # not inside an existing <abbr>…</abbr>, not inside a tag's attributes
         outside = r"(?![^<]*</abbr>)(?![^<>]*>)"
         pattern = re.compile(rf"{edge}({re.escape(term)}){edge}{outside}", re.I)
         for i, line in enumerate(lines):
-            if _is_prose(line) and "](" not in line and pattern.search(line):
+            if prose[i] and pattern.search(line):
                 tip = FRAGMENTS.get_template("tooltip.html").render(title=GLOSSARY[lang][term])
                 lines[i] = pattern.sub(
                     lambda m, tip=tip: tip.replace("TERM", m.group(1)), line, count=1
