@@ -8,6 +8,7 @@ fingerprint imports nothing (no torch on a build where nothing is stale).
 """
 
 import ast
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -38,7 +39,7 @@ def code_sources(experiment: Path) -> dict[str, str]:
 def compute_sources(source: str) -> dict[str, str]:
     """Every chigai compute module that Python `source` imports, directly or not."""
     sources: dict[str, str] = {}
-    pending = _chigai_imports(ast.parse(source), package="")
+    pending = list(_chigai_imports(source, package=""))
     while pending:
         module = pending.pop()
         path = _module_path(module)
@@ -46,15 +47,16 @@ def compute_sources(source: str) -> dict[str, str]:
             continue
         sources[module] = path.read_text(encoding="utf-8")
         package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-        pending.extend(_chigai_imports(ast.parse(sources[module]), package=package))
+        pending.extend(_chigai_imports(sources[module], package=package))
         pending.extend(_parents(module))
     return sources
 
 
-def _chigai_imports(tree: ast.Module, package: str) -> list[str]:
-    """Absolute names of the chigai modules (or module attributes) a tree imports."""
+@functools.cache  # a build fingerprints each experiment several times: parse each source once
+def _chigai_imports(source: str, package: str) -> tuple[str, ...]:
+    """Absolute names of the chigai modules (or module attributes) a source imports."""
     found: list[str] = []
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -63,7 +65,7 @@ def _chigai_imports(tree: ast.Module, package: str) -> list[str]:
             # `from chigai.tasks import adding` imports a module; `import X` names are cheap
             # to try and `_module_path` drops those that are not modules.
             found += [f"{base}.{alias.name}" for alias in node.names]
-    return [name for name in found if name == "chigai" or name.startswith("chigai.")]
+    return tuple(name for name in found if name == "chigai" or name.startswith("chigai."))
 
 
 def _absolute(module: str, level: int, package: str) -> str:
