@@ -113,4 +113,7 @@ def incremental(project: Path, experiment: str) -> dict:
                 if "rerunning the quick preset" in line
             }
         )
+    expected = {"template": [], "figure": [], "experiment": [experiment]}
+    if reran != expected:  # an edit must rerun exactly the experiment it touched
+        raise RuntimeError(f"incremental builds reran {reran}, expected {expected}")
     return {"seconds": seconds, "reran": reran}
