@@ -62,3 +62,15 @@ def wait_for_line(process: subprocess.Popen, text: str, timeout: float = 60) -> 
             return
         assert line or process.poll() is None, "process ended before printing " + text
     raise AssertionError(f"no {text!r} within {timeout}s")
+
+
+PROVENANCE = {
+    "device": "cpu (test)",
+    "torch": "2.13.0",
+    "python": "3.11",
+    "platform": "Linux",
+    "commit": "abc",
+    "started_at": "2026-01-01T00:00:00+00:00",
+    "duration_s": 1.0,
+    "seeds": [1],
+}  # a complete provenance block, for result files written by tests

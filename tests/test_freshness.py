@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import PROVENANCE
 
 from chigai.experiment import ExperimentError, read_spec
 from chigai.fingerprint import fingerprint
@@ -10,16 +11,6 @@ from chigai.freshness import State, best, check, check_all, policy_from_env
 from chigai.results import Result, result_path, save_result
 
 ROOT = Path(__file__).resolve().parents[1]
-PROVENANCE = {
-    "device": "cpu",
-    "torch": "2.13.0",
-    "python": "3.11",
-    "platform": "Linux",
-    "commit": "abc",
-    "started_at": "2026-01-01T00:00:00+00:00",
-    "duration_s": 1.0,
-    "seeds": [1],
-}
 
 
 @pytest.fixture

@@ -4,19 +4,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import PROVENANCE
 
 from chigai.results import Result, ResultError, load_result, save_result
-
-PROVENANCE = {
-    "device": "cpu (test)",
-    "torch": "2.13.0",
-    "python": "3.11",
-    "platform": "Linux",
-    "commit": "abc",
-    "started_at": "2026-01-01T00:00:00+00:00",
-    "duration_s": 1.0,
-    "seeds": [1],
-}
 
 
 def make_result(path: Path, value: float = 0.5) -> Result:

@@ -52,38 +52,36 @@ def error_vs_lag(data: dict[str, Any], lang: str) -> Figure:
     return figure
 
 
-def accuracy_vs_lag(data: dict[str, Any], lang: str) -> Figure:
-    """Marked recall: median test accuracy per lag for each model, chance as a line."""
+def _accuracy_chart(data: dict[str, Any], xs: list, xlabel: str, lang: str) -> tuple[Figure, Axes]:
+    """Median test accuracy per x for each model, with chance as a dashed line."""
     figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
-    _per_model(axes, data["lags"], data, "median_accuracy", "accuracy", lang)
+    _per_model(axes, xs, data, "median_accuracy", "accuracy", lang)
     axes.axhline(
         data["chance"], color=COLORS["baseline"], linestyle="--", label=label("chance", lang)
     )
+    _log_ticks(axes, xs)
+    axes.set_ylim(0, 1.05)
+    axes.set_xlabel(label(xlabel, lang))
+    axes.set_ylabel(label("test_accuracy", lang))
+    return figure, axes
+
+
+def accuracy_vs_lag(data: dict[str, Any], lang: str) -> Figure:
+    """Marked recall: accuracy per lag, with the line above which a lag counts as solved."""
+    figure, axes = _accuracy_chart(data, data["lags"], "lag", lang)
     axes.axhline(
         data["solved_from"],
         color=COLORS["baseline"],
         linestyle=":",
         label=label("solved_line_acc", lang),
     )
-    _log_ticks(axes, data["lags"])
-    axes.set_ylim(0, 1.05)
-    axes.set_xlabel(label("lag", lang))
-    axes.set_ylabel(label("test_accuracy", lang))
     axes.legend(loc="center left", fontsize=9)
     return figure
 
 
 def accuracy_vs_data(data: dict[str, Any], lang: str) -> Figure:
-    """Small data: median test accuracy per training-set size at a short lag."""
-    figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
-    _per_model(axes, data["train_sizes"], data, "median_accuracy", "accuracy", lang)
-    axes.axhline(
-        data["chance"], color=COLORS["baseline"], linestyle="--", label=label("chance", lang)
-    )
-    _log_ticks(axes, data["train_sizes"])
-    axes.set_ylim(0, 1.05)
-    axes.set_xlabel(label("train_size", lang))
-    axes.set_ylabel(label("test_accuracy", lang))
+    """Small data: accuracy per training-set size at a short lag."""
+    figure, axes = _accuracy_chart(data, data["train_sizes"], "train_size", lang)
     axes.legend(loc="lower right", fontsize=9)
     return figure
 
