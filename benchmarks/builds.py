@@ -16,6 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PARTS = ("mkdocs.yml", "docs", "experiments", "src", "results")
+NOTEBOOK_HOOK = """from mkdocs.plugins import event_priority
+
+from chigai.site import notebook_pages
+
+
+@event_priority(-200)
+def on_files(files, config):
+    return notebook_pages(files, config)
+"""
 
 
 def copy_project(target: Path) -> Path:
@@ -78,8 +87,25 @@ def floor_project(project: Path, target: Path) -> Path:
         shutil.copy2(path, target / "docs" / uri)
     config = (project / "mkdocs.yml").read_text().replace("  - chigai\n", "")
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # nothing to watch: no code here
+    # The floor must build the same site, notebooks included: keep only the part of the
+    # plugin that lets mkdocs-jupyter render them beside i18n (chigai.site.notebook_pages).
+    (target / "notebook_hook.py").write_text(NOTEBOOK_HOOK)
+    config += "\nhooks:\n  - notebook_hook.py\n"
     (target / "mkdocs.yml").write_text(config)
     return target
+
+
+def interleaved_medians(runs: int, *projects: Path) -> list[float]:
+    """Median build time of each project, built in turn (A, B, A, B, …).
+
+    Built in blocks instead, a passing load on a 2-core machine fell on one of them and
+    moved their ratio by 0.2 between runs of the benchmark.
+    """
+    times: list[list[float]] = [[] for _ in projects]
+    for _ in range(runs):
+        for i, project in enumerate(projects):
+            times[i].append(build(project)[0])
+    return [statistics.median(each) for each in times]
 
 
 def median_of(runs: int, measure) -> float:

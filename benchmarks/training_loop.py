@@ -39,19 +39,22 @@ def chigai_loop(model: nn.Module, inputs, targets, steps: int, loss_fn) -> None:
     )
 
 
-def rate(
-    loop: Callable, make_model: Callable, inputs, targets, steps: int, loss_fn, repeats: int
-) -> float:
-    """Median steps per second over `repeats` timed runs, after a warm-up run."""
-    timings = []
+def rates(make_model: Callable, inputs, targets, steps: int, loss_fn, repeats: int) -> dict:
+    """Median steps per second of each loop, runs interleaved (bare, chigai, bare, …).
+
+    Interleaving matters: timed back to back in blocks, a passing load on a 2-core
+    machine fell on one loop only and moved the ratio from 0.9 to 0.66 between runs.
+    """
+    timings: dict[str, list[float]] = {"bare": [], "chigai": []}
     for attempt in range(repeats + 1):
-        set_seed(0)
-        model = make_model()
-        start = time.perf_counter()
-        loop(model, inputs, targets, steps, loss_fn)
-        if attempt:  # the first run warms up allocators and kernels
-            timings.append(steps / (time.perf_counter() - start))
-    return statistics.median(timings)
+        for name, loop in (("bare", bare_loop), ("chigai", chigai_loop)):
+            set_seed(0)
+            model = make_model()
+            start = time.perf_counter()
+            loop(model, inputs, targets, steps, loss_fn)
+            if attempt:  # the first round warms up allocators and kernels
+                timings[name].append(steps / (time.perf_counter() - start))
+    return {name: statistics.median(values) for name, values in timings.items()}
 
 
 def overhead(steps: int, repeats: int) -> dict:
@@ -71,7 +74,7 @@ def overhead(steps: int, repeats: int) -> dict:
     }
     report = {}
     for name, (make_model, (inputs, targets), loss_fn) in cases.items():
-        bare = rate(bare_loop, make_model, inputs, targets, steps, loss_fn, repeats)
-        ours = rate(chigai_loop, make_model, inputs, targets, steps, loss_fn, repeats)
+        measured = rates(make_model, inputs, targets, steps, loss_fn, repeats)
+        bare, ours = measured["bare"], measured["chigai"]
         report[name] = {"bare_steps_per_s": bare, "chigai_steps_per_s": ours, "ratio": ours / bare}
     return report
