@@ -8,7 +8,7 @@ from helpers import BIN, copy_project, shrink_adding_quick, wait_for_line
 
 def test_a_second_run_waits_for_the_first(tmp_path):
     project = copy_project(tmp_path / "p")
-    shrink_adding_quick(project, steps=1500)
+    shrink_adding_quick(project, steps=3000)  # long enough for the second to import torch
     command = [str(BIN / "chigai"), "run", "adding_problem", "--device", "cpu"]
     first = subprocess.Popen(command, cwd=project, stderr=subprocess.PIPE, text=True)
     wait_for_line(first, "running adding_problem")
