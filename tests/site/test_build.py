@@ -1,0 +1,145 @@
+"""The real site, built with `mkdocs build --strict` from a copy of the project."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, copy_project, run_tool
+
+from chigai.experiment import discover
+
+ARTICLE = {"ja": "rnn-vs-lstm/index.html", "en": "en/rnn-vs-lstm/index.html"}
+
+
+def test_both_languages_show_every_figure_table_and_provenance(built_site: Path):
+    specs = [spec for spec in discover(ROOT).values() if spec.article == "rnn_vs_lstm"]
+    for lang, page in ARTICLE.items():
+        html = (built_site / page).read_text()
+        for name in (name for spec in specs for name in spec.figures):
+            image = rf'<img alt="[^"]+" loading="lazy" src="[./]*figures/rnn_vs_lstm/{name}\.{lang}\.svg"'
+            assert re.search(image, html), name
+            assert (built_site / "figures" / "rnn_vs_lstm" / f"{name}.{lang}.svg").stat().st_size > 1000
+        assert "<figcaption>" in html and "<table>" in html
+        assert "{{" not in html and "{%" not in html
+        made = "この数字の作り方" if lang == "ja" else "How these numbers were made"
+        assert html.count(made) >= len(specs)
+
+
+def test_the_finding_sentence_follows_the_result(built_site: Path):
+    results = sorted((built_site.parent / "results").glob("adding_problem.*.json"))
+    full = [p for p in results if p.name.endswith(".full.json")]
+    findings = json.loads((full or results)[0].read_text())["data"]["findings"]
+    html = (built_site / ARTICLE["en"]).read_text()
+    if findings["lstm_solves_longer_lags"]:
+        assert f"got all the way to {findings['longest_solved_lag']['lstm']}" in html
+    else:
+        assert "we did not see the LSTM solve longer lags" in html
+
+
+class _Links(HTMLParser):
+    """Every URL the page would fetch by itself (not plain <a> links a reader may click)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fetched: list[str] = []
+        self.switch: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
+            self.fetched.append(attrs["src"])
+        if tag == "link" and attrs.get("href"):
+            self.fetched.append(attrs["href"])
+        if tag == "a" and "md-select__link" in (attrs.get("class") or ""):
+            self.switch[attrs["hreflang"]] = attrs["href"]
+
+
+def test_nothing_is_fetched_from_another_host(built_site: Path):
+    external = re.compile(r"^(https?:)?//", re.I)
+    for page in built_site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text())
+        offenders = [url for url in parser.fetched if external.match(url)]
+        assert not offenders, f"{page}: {offenders}"
+    for sheet in built_site.rglob("*.css"):
+        imports = re.findall(r"(?:@import|url\()\s*['\"]?(https?:)?//", sheet.read_text())
+        assert not imports, sheet
+
+
+@pytest.mark.parametrize(("lang", "other", "expected"), [("ja", "en", "en/rnn-vs-lstm/"), ("en", "ja", "rnn-vs-lstm/")])
+def test_language_switcher_leads_to_the_same_article(built_site: Path, lang, other, expected):
+    page = built_site / ARTICLE[lang]
+    parser = _Links()
+    parser.feed(page.read_text())
+    target = (page.parent / parser.switch[other]).resolve()
+    assert target == (built_site / expected).resolve()
+    assert (target / "index.html").exists()
+
+
+def test_a_stale_result_fails_the_build_under_fail_naming_the_fix(tmp_path):
+    project = copy_project(tmp_path / "p")
+    experiment = project / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
+    experiment.write_text(experiment.read_text() + "\n# edited\n")
+    done = run_tool("mkdocs", "build", "--strict", cwd=project, env={"CHIGAI_ON_STALE": "fail"})
+    assert done.returncode != 0
+    assert "adding_problem: result is stale" in done.stderr
+    assert "chigai run adding_problem --preset" in done.stderr
+
+
+def test_a_stale_result_is_shown_with_a_notice_under_warn(tmp_path):
+    project = copy_project(tmp_path / "p")
+    experiment = project / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
+    experiment.write_text(experiment.read_text() + "\n# edited\n")
+    done = run_tool("mkdocs", "build", "--strict", cwd=project, env={"CHIGAI_ON_STALE": "warn"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    for lang, page in ARTICLE.items():
+        html = (project / "site" / page).read_text()
+        assert ("古い結果を表示しています" if lang == "ja" else "Showing out-of-date results") in html
+
+
+def test_a_bogus_policy_is_refused(tmp_path):
+    done = run_tool("mkdocs", "build", cwd=copy_project(tmp_path / "p"), env={"CHIGAI_ON_STALE": "bogus"})
+    assert done.returncode != 0
+    assert "CHIGAI_ON_STALE='bogus' is not a policy" in done.stderr
+
+
+def test_a_template_naming_a_missing_value_fails_with_page_and_key(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "rnn-vs-lstm.en.md"
+    page.write_text(page.read_text() + "\n{{ results.adding_problem.findings.imaginary }}\n")
+    done = run_tool("mkdocs", "build", "--strict", cwd=project)
+    assert done.returncode != 0
+    assert re.search(r"rnn-vs-lstm\.en\.md:\d+: .*'imaginary'", done.stderr)
+
+
+def test_without_strict_a_broken_template_becomes_a_visible_placeholder(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "rnn-vs-lstm.en.md"
+    page.write_text(page.read_text() + "\n{{ results.adding_problem.findings.imaginary }}\n")
+    done = run_tool("mkdocs", "build", cwd=project)
+    assert done.returncode == 0, done.stderr[-2000:]
+    html = (project / "site" / ARTICLE["en"]).read_text()
+    assert "This part cannot be shown" in html and "imaginary" in html
+    assert "この数字の作り方" in (project / "site" / ARTICLE["ja"]).read_text()  # other pages unharmed
+
+
+def _break_sensitivity_data(project: Path) -> None:
+    """Valid JSON, fresh fingerprint, but data the input_sensitivity figure cannot draw."""
+    for path in (project / "results").glob("marked_recall.*.json"):
+        stored = json.loads(path.read_text())
+        stored["data"]["sensitivity"]["rnn"] = None
+        path.write_text(json.dumps(stored))
+
+
+def test_a_figure_that_cannot_be_drawn_fails_strict_and_is_a_placeholder_otherwise(tmp_path):
+    project = copy_project(tmp_path / "p")
+    _break_sensitivity_data(project)
+    strict = run_tool("mkdocs", "build", "--strict", cwd=project)
+    assert strict.returncode != 0
+    assert "figure rnn_vs_lstm/input_sensitivity (ja) failed: TypeError" in strict.stderr
+    relaxed = run_tool("mkdocs", "build", cwd=project)
+    assert relaxed.returncode == 0, relaxed.stderr[-2000:]
+    svg = (project / "site" / "figures" / "rnn_vs_lstm" / "input_sensitivity.en.svg").read_text()
+    assert "could not be drawn" in svg and "TypeError" in svg

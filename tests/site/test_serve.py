@@ -1,0 +1,79 @@
+"""`mkdocs serve` as a writer uses it: a real server process, real file edits."""
+
+import re
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from helpers import BIN, copy_project, shrink_adding_quick
+
+
+
+class Server:
+    """mkdocs serve in the background, its log collected line by line."""
+
+    def __init__(self, project: Path):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={"PATH": str(BIN), "NO_MKDOCS_2_WARNING": "1", "HOME": str(project)},
+        )
+        self.lines: list[str] = []
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def wait_for(self, text: str, after: int = 0, timeout: float = 120) -> int:
+        """Wait until a log line after line `after` contains text; return its index."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for i, line in enumerate(self.lines[after:], start=after):
+                if text in line:
+                    return i
+            assert self.process.poll() is None, "".join(self.lines[-30:])
+            time.sleep(0.2)
+        raise AssertionError(f"no {text!r} in the serve log:\n" + "".join(self.lines[-30:]))
+
+    def page(self, path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as response:
+            return response.read().decode()
+
+
+def baseline_on_page(server: Server) -> str:
+    return re.search(r"scores an error of ([0-9.e-]+)", server.page("en/rnn-vs-lstm/")).group(1)
+
+
+def test_serve_rebuilds_on_code_edits_and_reruns_the_experiment_that_went_stale(tmp_path):
+    project = copy_project(tmp_path / "p")
+    # a tiny quick preset, so each rerun in this test takes a second instead of half a minute
+    shrink_adding_quick(project, steps=40, seed=1)
+    server = Server(project)
+    try:
+        served = server.wait_for("Serving on")
+        assert any("rerunning the quick preset" in line for line in server.lines[:served])
+        first = baseline_on_page(server)
+
+        # an edit under src/ (here: figure labels) rebuilds the site without retraining
+        strings = project / "src" / "chigai" / "strings.py"
+        strings.write_text(strings.read_text() + "\n")
+        changed = server.wait_for("Detected file changes", after=served)
+        rebuilt = server.wait_for("Reloading browsers", after=changed)
+        assert not any("rerunning" in line for line in server.lines[changed:rebuilt])
+
+        # an edit to the experiment makes it stale: it is rerun and the page shows new numbers
+        shrink_adding_quick(project, steps=40, seed=2)
+        changed = server.wait_for("Detected file changes", after=rebuilt)
+        server.wait_for("rerunning the quick preset", after=changed)
+        server.wait_for("Reloading browsers", after=changed)
+        assert baseline_on_page(server) != first
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=20)
