@@ -17,7 +17,13 @@ import chigai
 from chigai.experiment import ExperimentSpec
 
 PACKAGE_DIR = Path(chigai.__file__).parent
-COMPUTE_MODULES = ("chigai.models", "chigai.tasks", "chigai.training", "chigai.probes")
+COMPUTE_MODULES = (
+    "chigai.models",
+    "chigai.tasks",
+    "chigai.training",
+    "chigai.probes",
+    "chigai.costs",
+)
 
 
 def fingerprint(spec: ExperimentSpec, preset: str) -> str:

@@ -55,6 +55,39 @@ LABELS: dict[str, dict[str, str]] = {
         "ja": "ゲートの分だけ重みが増え、パラメータは RNN の {ratio:.0f} 倍",
         "en": "the gates cost weights: {ratio:.0f}× the parameters of an RNN",
     },
+    "transformer": {"ja": "Transformer", "en": "Transformer"},
+    "lstm_attention": {"ja": "LSTM＋Attention", "en": "LSTM + attention"},
+    "seq2seq": {"ja": "LSTM（Attention なし）", "en": "LSTM, no attention"},
+    "seq2seq_attention": {"ja": "LSTM＋Attention", "en": "LSTM + attention"},
+    "attention_fused": {"ja": "Self-Attention（高速版）", "en": "self-attention (fused)"},
+    "attention_explicit": {
+        "ja": "Self-Attention（教科書どおり）",
+        "en": "self-attention (explicit)",
+    },
+    "cpu": {"ja": "CPU", "en": "CPU"},
+    "cuda": {"ja": "GPU", "en": "GPU"},
+    "sequence_length": {"ja": "列の長さ（トークン数）", "en": "sequence length (tokens)"},
+    "sentence_length": {"ja": "文の長さ（単語数）", "en": "sentence length (words)"},
+    "exact_match": {"ja": "完全に正しく訳せた割合", "en": "share translated exactly right"},
+    "guess": {"ja": "当てずっぽう", "en": "guessing"},
+    "task_recall": {"ja": "カードの読み出し", "en": "card recall"},
+    "task_parity": {"ja": "パリティ（1 の数は奇数？）", "en": "parity (odd number of ones?)"},
+    "step_ms": {
+        "ja": "学習 1 ステップの時間（ミリ秒、対数目盛）",
+        "en": "time per training step (ms, log scale)",
+    },
+    "activation_mb": {
+        "ja": "逆伝播のために取っておくメモリ（MB、対数目盛）",
+        "en": "memory kept for backward (MB, log scale)",
+    },
+    "head": {"ja": "ヘッド", "en": "head"},
+    "attention_positions": {
+        "ja": "例の中の位置（カード、空白「·」、最後が質問）",
+        "en": "positions in the example (cards, blanks '·', the question last)",
+    },
+    "attention_weight": {"ja": "注目の重み", "en": "attention weight"},
+    "input_words": {"ja": "入力の単語", "en": "input words"},
+    "output_words": {"ja": "出力した単語", "en": "words written"},
     # provenance and notices
     "how_made": {"ja": "この数字の作り方", "en": "How these numbers were made"},
     "experiment": {"ja": "実験", "en": "Experiment"},
@@ -127,6 +160,49 @@ FIGURE_ALT: dict[str, dict[str, str]] = {
         "ゲートがスイッチのように記憶の消去・書き込み・取り出しを決める様子を示す。",
         "en": "Diagram of an LSTM cell as a conveyor belt along the top, with the forget, input "
         "and output gates acting as switches that erase, write and read out the memory.",
+    },
+    "attention_vs_lstm/far_accuracy": {
+        "ja": "折れ線グラフ。横軸は列の長さ、縦軸は正解率。LSTM、LSTM＋Attention、Transformer が"
+        "遠くにあるカードの中身を答えられた割合を比べている。",
+        "en": "Line chart of test accuracy against sequence length for an LSTM, an LSTM with "
+        "attention and a small Transformer, answering about a card seen far back.",
+    },
+    "attention_vs_lstm/attention_map": {
+        "ja": "ヒートマップ。横に 1 つの例の各位置、縦に Transformer の各ヘッドと LSTM＋Attention。"
+        "質問がどの位置に注目したかを色の濃さで示し、答えのカードを赤枠で囲んでいる。",
+        "en": "Heatmap: one example's positions across, each Transformer head and the LSTM's "
+        "attention down; darker means more attention from the question. The card holding the "
+        "answer is outlined in red.",
+    },
+    "attention_vs_lstm/seq2seq_accuracy": {
+        "ja": "折れ線グラフ。横軸は文の長さ、縦軸は完全に正しく訳せた割合。"
+        "Attention のある LSTM とない LSTM を比べている。",
+        "en": "Line chart of the share of sentences reproduced exactly, against sentence length, "
+        "for an LSTM encoder-decoder with and without attention.",
+    },
+    "attention_vs_lstm/alignment": {
+        "ja": "ヒートマップ。横軸は入力の単語、縦軸は出力した単語。"
+        "出力の各単語が入力のどの単語に注目したかを色の濃さで示す。",
+        "en": "Heatmap of which input word (across) each output word (down) attended to; "
+        "darker means more attention.",
+    },
+    "attention_vs_lstm/step_time": {
+        "ja": "両対数の折れ線グラフ。横軸は列の長さ、縦軸は学習 1 ステップの時間。"
+        "LSTM と 2 通りの Self-Attention を比べている。",
+        "en": "Log-log line chart of the time of one training step against sequence length, "
+        "for an LSTM and two kinds of self-attention.",
+    },
+    "attention_vs_lstm/step_memory": {
+        "ja": "両対数の折れ線グラフ。横軸は列の長さ、縦軸は逆伝播のために取っておくメモリ。"
+        "LSTM と 2 通りの Self-Attention を比べている。",
+        "en": "Log-log line chart of the memory kept for the backward pass against sequence "
+        "length, for an LSTM and two kinds of self-attention.",
+    },
+    "attention_vs_lstm/data_efficiency": {
+        "ja": "2 つの折れ線グラフ。横軸は学習に使った例の数、縦軸は正解率。"
+        "左はカードの読み出し、右はパリティで、LSTM と Transformer を比べている。",
+        "en": "Two line charts of test accuracy against the number of training examples, for "
+        "an LSTM and a Transformer: card recall on the left, parity on the right.",
     },
 }
 

@@ -13,7 +13,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from chigai.figures import charts, diagrams
+from chigai.figures import charts, diagrams, heatmaps
 from chigai.figures.style import rc_for
 
 KINDS: dict[str, Callable[[dict[str, Any], str], Figure]] = {
@@ -23,6 +23,13 @@ KINDS: dict[str, Callable[[dict[str, Any], str], Figure]] = {
     "gradient_flow": charts.gradient_flow,
     "input_sensitivity": charts.input_sensitivity,
     "gate_trace": charts.gate_trace,
+    "accuracy_vs_length": charts.accuracy_vs_length,
+    "exact_match_vs_length": charts.exact_match_vs_length,
+    "data_efficiency": charts.data_efficiency,
+    "time_vs_length": charts.time_vs_length,
+    "memory_vs_length": charts.memory_vs_length,
+    "attention_map": heatmaps.attention_map,
+    "alignment_map": heatmaps.alignment_map,
     "diagram_unrolled_rnn": diagrams.unrolled_rnn,
     "diagram_lstm_cell": diagrams.lstm_cell,
 }

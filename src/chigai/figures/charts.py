@@ -157,3 +157,76 @@ def gate_trace(data: dict[str, Any], lang: str) -> Figure:
         label("asked_here", lang), (gates["asked_at"] + 1, 0.97), ha="right", va="top", fontsize=9
     )
     return figure
+
+
+def accuracy_vs_length(data: dict[str, Any], lang: str) -> Figure:
+    """Far-token recall: accuracy per sequence length for each model."""
+    figure, axes = _accuracy_chart(data, data["lengths"], "sequence_length", lang)
+    axes.legend(loc="center left", fontsize=9)
+    return figure
+
+
+def exact_match_vs_length(data: dict[str, Any], lang: str) -> Figure:
+    """Seq2seq: share of sentences reproduced word for word, per sentence length."""
+    figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
+    _per_model(axes, data["lengths"], data, "median_accuracy", "accuracy", lang)
+    axes.set_xticks(data["lengths"])
+    axes.set_ylim(0, 1.05)
+    axes.set_xlabel(label("sentence_length", lang))
+    axes.set_ylabel(label("exact_match", lang))
+    axes.legend(loc="lower left", fontsize=9)
+    return figure
+
+
+def data_efficiency(data: dict[str, Any], lang: str) -> Figure:
+    """Accuracy per training-set size, one panel per task."""
+    tasks = data["tasks"]
+    figure, panels = plt.subplots(
+        1, len(tasks), figsize=(SIZE[0] * 1.25, SIZE[1]), sharey=True, layout="constrained"
+    )
+    for axes, (task, results) in zip(panels, tasks.items(), strict=True):
+        _per_model(axes, data["train_sizes"], results, "median_accuracy", "accuracy", lang)
+        axes.axhline(
+            results["chance"], color=COLORS["baseline"], linestyle="--", label=label("guess", lang)
+        )
+        _log_ticks(axes, data["train_sizes"])
+        axes.set_ylim(0, 1.05)
+        axes.set_title(label(f"task_{task}", lang), fontsize=11)
+        axes.set_xlabel(label("train_size", lang))
+    panels[0].set_ylabel(label("test_accuracy", lang))
+    panels[0].legend(loc="lower right", fontsize=9)
+    return figure
+
+
+def _cost_chart(data: dict[str, Any], metric: str, ylabel: str, lang: str) -> Figure:
+    """One line per model and device (CPU solid, GPU dashed), log-log against length."""
+    figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
+    for device, measured in data["devices"].items():
+        for name, series in measured["models"].items():
+            axes.plot(
+                data["lengths"],
+                series[metric],
+                "-" if device == "cpu" else "--",
+                marker="o" if device == "cpu" else "s",
+                markersize=4,
+                color=COLORS[name],
+                label=f"{label(name, lang)} ({label(device, lang)})",
+            )
+    axes.set_xscale("log", base=2)
+    axes.set_yscale("log")
+    axes.set_xticks(data["lengths"], [str(n) for n in data["lengths"]])
+    axes.minorticks_off()
+    axes.set_xlabel(label("sequence_length", lang))
+    axes.set_ylabel(label(ylabel, lang))
+    axes.legend(fontsize=8)
+    return figure
+
+
+def time_vs_length(data: dict[str, Any], lang: str) -> Figure:
+    """Median time of one training step (forward + backward) per length."""
+    return _cost_chart(data, "step_ms", "step_ms", lang)
+
+
+def memory_vs_length(data: dict[str, Any], lang: str) -> Figure:
+    """Activations kept for the backward pass, per length."""
+    return _cost_chart(data, "activation_mb", "activation_mb", lang)

@@ -16,7 +16,14 @@ COLORS = {
     "forget_gate": "#9467bd",
     "output_gate": "#ff7f0e",
     "cell": "#2a7ab0",
+    "transformer": "#2ca02c",
+    "lstm_attention": "#9467bd",
+    "seq2seq": "#2a7ab0",
+    "seq2seq_attention": "#ff7f0e",
+    "attention_fused": "#2ca02c",
+    "attention_explicit": "#8c564b",
 }
+HEATMAP = "Blues"
 FONTS = {"ja": ["IPAexGothic", "DejaVu Sans"], "en": ["DejaVu Sans"]}
 STYLE = {
     "svg.fonttype": "path",

@@ -14,3 +14,14 @@ def parity(n: int, length: int, generator: torch.Generator) -> tuple[torch.Tenso
         raise ValueError(f"parity needs n > 0 and length >= 1; got {n}, {length}")
     bits = torch.randint(0, 2, (n, length), generator=generator)
     return bits, bits.sum(dim=1) % 2
+
+
+def every_string(length: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """All 2**length bit strings and their parities: a test set with nothing left out."""
+    if not 1 <= length <= 20:
+        raise ValueError(
+            f"every_string enumerates 2**length strings; length must be 1…20, got {length}"
+        )
+    numbers = torch.arange(2**length).unsqueeze(1)
+    bits = (numbers >> torch.arange(length - 1, -1, -1)) & 1
+    return bits, bits.sum(dim=1) % 2

@@ -27,3 +27,28 @@ def associative_recall(
     tokens[:, 1:-1:2] = keys + chosen_values
     tokens[:, -1] = chosen_keys[rows, asked]
     return tokens, chosen_values[rows, asked]
+
+
+def card_vocabulary(keys: int, values: int) -> int:
+    """Number of token ids card_recall uses: cards, the blank, and one question per key."""
+    return keys * values + 1 + keys
+
+
+def card_recall(
+    n: int, cards: int, keys: int, values: int, gap: int, generator: torch.Generator
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Cards, then a stretch of blanks, then a question: which value was on key k's card?
+
+    The same lookup as associative_recall, with each key-value pair written on one token
+    (a "card", id key * values + value) so that one attention step can answer, and with
+    `gap` blank tokens (id keys * values) before the question (id keys * values + 1 + key),
+    so the answer lies at least gap + 1 steps back. Returns tokens (n, cards + gap + 1)
+    and targets (n,) as values 0 … values-1.
+    """
+    if gap < 0:
+        raise ValueError(f"card_recall needs gap >= 0; got {gap}")
+    pairs, targets = associative_recall(n, cards, keys, values, generator)
+    card_keys, card_values = pairs[:, 0:-1:2], pairs[:, 1:-1:2] - keys
+    blanks = torch.full((n, gap), keys * values, dtype=torch.long)
+    question = keys * values + 1 + pairs[:, -1:]
+    return torch.cat([card_keys * values + card_values, blanks, question], dim=1), targets

@@ -1,0 +1,157 @@
+"""Sequential vs parallel: what one training step costs as sequences get longer.
+
+An LSTM layer and one Transformer block with (almost) the same number of weights get the
+same batch of random vectors, and we time forward + backward at growing lengths and
+measure the activations kept for backward. Self-attention runs two ways: PyTorch's
+fused `scaled_dot_product_attention` and the explicit softmax(QKᵀ/√d)V of the textbook.
+CPU is always measured; when the run's device is a GPU, it is measured too.
+"""
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from chigai.costs import (
+    crossover,
+    growth_exponent,
+    peak_cuda_bytes,
+    saved_activation_bytes,
+    step_seconds,
+)
+from chigai.experiment import PresetConfig
+from chigai.models.attention import Block
+from chigai.models.recurrent import parameter_count
+from chigai.runner import RunContext
+
+PRESETS = {
+    "quick": {
+        "lengths": [16, 64, 256, 1024],
+        "hidden_size": 64,
+        "heads": 4,
+        "batch_size": 8,
+        "warmup": 1,
+        "repeats": 3,
+        "seeds": [1],
+    },
+    "full": {
+        "lengths": [16, 32, 64, 128, 256, 512, 1024, 2048],
+        "hidden_size": 64,
+        "heads": 4,
+        "batch_size": 8,
+        "warmup": 3,
+        "repeats": 9,
+        "seeds": [1],
+    },
+}
+FIGURES = {"step_time": "time_vs_length", "step_memory": "memory_vs_length"}
+
+MODELS = ("lstm", "attention_fused", "attention_explicit")
+
+
+@dataclass(frozen=True)
+class Config(PresetConfig):
+    lengths: tuple[int, ...]
+    hidden_size: int
+    heads: int
+    batch_size: int
+    warmup: int
+    repeats: int
+
+
+def matched_width(target: int, heads: int, widest: int) -> int:
+    """The block width (a multiple of `heads`, up to `widest`) with the weight count closest
+    to `target`."""
+    widths = range(heads, widest + 1, heads)
+    return min(widths, key=lambda d: abs(parameter_count(Block(d, heads)) - target))
+
+
+def build(name: str, config: Config, width: int) -> nn.Module:
+    if name == "lstm":
+        return nn.LSTM(config.hidden_size, config.hidden_size, batch_first=True)
+    return Block(width, config.heads, fused=name == "attention_fused")
+
+
+def loss_of(model: nn.Module, inputs: torch.Tensor) -> torch.Tensor:
+    out = model(inputs)[0]  # LSTM: (states, (h, c)); Block: (x, weights)
+    return out.square().mean()
+
+
+def measure(config: Config, device: torch.device, width: int, bar) -> dict:
+    """Time per step and saved activations per model and length, on one device."""
+    per_model = {name: {"step_ms": [], "activation_mb": [], "peak_mb": []} for name in MODELS}
+    for n in config.lengths:
+        for name in MODELS:
+            bar.set_postfix_str(f"{device.type} {name} n={n}")
+            torch.manual_seed(config.seeds[0])
+            model = build(name, config, width).to(device)
+            size = config.hidden_size if name == "lstm" else width
+            inputs = torch.randn(config.batch_size, n, size, device=device)
+
+            def forward(model=model, inputs=inputs) -> torch.Tensor:
+                return loss_of(model, inputs)
+
+            seconds = step_seconds(model, forward, device, config.warmup, config.repeats)
+            per_model[name]["step_ms"].append(1000 * seconds)
+            per_model[name]["activation_mb"].append(saved_activation_bytes(model, forward) / 2**20)
+            if device.type == "cuda":
+                per_model[name]["peak_mb"].append(peak_cuda_bytes(model, forward, device) / 2**20)
+            bar.update(1)
+    lengths = list(config.lengths)
+    lstm = per_model["lstm"]
+    findings = {"lengths": lengths}
+    for name in MODELS:
+        series = per_model[name]
+        findings[name] = {
+            "time_exponent": growth_exponent(lengths, series["step_ms"]),
+            "memory_exponent": growth_exponent(lengths, series["activation_mb"]),
+        }
+        if name != "lstm":
+            findings[name] |= {
+                "slower_from": crossover(lengths, series["step_ms"], lstm["step_ms"]),
+                "larger_from": crossover(lengths, series["activation_mb"], lstm["activation_mb"]),
+                "time_ratio_longest": series["step_ms"][-1] / lstm["step_ms"][-1],
+                "time_ratio_shortest": series["step_ms"][0] / lstm["step_ms"][0],
+            }
+    if device.type != "cuda":
+        for series in per_model.values():
+            del series["peak_mb"]
+    return {"models": per_model, "findings": findings}
+
+
+def run(config: Config, ctx: RunContext) -> dict:
+    lstm_params = parameter_count(build("lstm", config, 0))
+    width = matched_width(lstm_params, config.heads, widest=2 * config.hidden_size)
+    devices = [torch.device("cpu")] + ([ctx.device] if ctx.device.type == "cuda" else [])
+    measured = {}
+    total = len(devices) * len(config.lengths) * len(MODELS)
+    with ctx.progress(total, "compute cost") as bar:
+        for device in devices:
+            measured[device.type] = measure(config, device, width, bar)
+    params = {name: parameter_count(build(name, config, width)) for name in MODELS}
+    cpu = measured["cpu"]["findings"]
+    return {
+        "lengths": list(config.lengths),
+        "batch_size": config.batch_size,
+        "hidden_size": config.hidden_size,
+        "width": width,
+        "heads": config.heads,
+        "params": params,
+        "repeats": config.repeats,
+        "threads": torch.get_num_threads(),
+        "devices": measured,
+        "rows": [
+            {
+                "length": n,
+                **{name: measured["cpu"]["models"][name]["step_ms"][i] for name in MODELS},
+            }
+            for i, n in enumerate(config.lengths)
+        ],
+        "findings": {
+            "gpu_measured": "cuda" in measured,
+            "fused_slower_everywhere_cpu": cpu["attention_fused"]["slower_from"]
+            == config.lengths[0],
+            "params_gap": abs(params["attention_fused"] - params["lstm"]) / params["lstm"],
+            **{f"{kind}": measured[kind]["findings"] for kind in measured},
+        },
+    }

@@ -1,0 +1,156 @@
+"""How many heads, how many layers? A small sweep of Transformer shapes on one lookup task.
+
+Associative recall with keys and values as separate tokens ("A 3 B 7 … B?") takes two
+steps of attention: first each value must learn which key came just before it, then the
+question can find that value (the "induction head" of Olsson et al. 2022). One layer
+should not be enough, whatever its heads. We train every shape in the preset with the
+same budget and report test accuracy and size.
+"""
+
+import statistics
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from chigai.experiment import PresetConfig
+from chigai.models.attention import TransformerClassifier
+from chigai.models.recurrent import parameter_count
+from chigai.runner import RunContext
+from chigai.tasks.recall import associative_recall
+from chigai.training import TrainSettings, set_seed, train
+
+PRESETS = {
+    "quick": {
+        "heads": [4],
+        "layers": [1, 2],
+        "pairs": 3,
+        "keys": 8,
+        "values": 8,
+        "d_model": 32,
+        "steps": 1000,
+        "batch_size": 64,
+        "lr": 0.003,
+        "train_size": 10000,
+        "test_size": 1000,
+        "seeds": [1],
+    },
+    "full": {
+        "heads": [1, 2, 4],
+        "layers": [1, 2, 3],
+        "pairs": 3,
+        "keys": 8,
+        "values": 8,
+        "d_model": 32,
+        "steps": 1500,
+        "batch_size": 64,
+        "lr": 0.003,
+        "train_size": 20000,
+        "test_size": 2000,
+        "seeds": [1, 2, 3],
+    },
+}
+FIGURES = {}  # a table, no figure
+
+SOLVED_FROM = 0.9
+
+
+@dataclass(frozen=True)
+class Config(PresetConfig):
+    heads: tuple[int, ...]
+    layers: tuple[int, ...]
+    pairs: int
+    keys: int
+    values: int
+    d_model: int
+    steps: int
+    batch_size: int
+    lr: float
+    train_size: int
+    test_size: int
+
+
+def run(config: Config, ctx: RunContext) -> dict:
+    settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
+    length = 2 * config.pairs + 1
+    shapes = [(h, n) for n in config.layers for h in config.heads]
+    rows = []
+    total = len(shapes) * len(config.seeds) * config.steps
+    with ctx.progress(total, "heads x layers") as bar:
+        for heads, layers in shapes:
+            accuracy = []
+            for seed in config.seeds:
+                bar.set_postfix_str(f"heads={heads} layers={layers} seed={seed}")
+                data = torch.Generator().manual_seed(seed)
+                make = (config.pairs, config.keys, config.values, data)
+                train_x, train_y = associative_recall(config.train_size, *make)
+                test_x, test_y = associative_recall(config.test_size, *make)
+                set_seed(seed)
+                model = TransformerClassifier(
+                    config.keys + config.values,
+                    config.d_model,
+                    heads,
+                    layers,
+                    length,
+                    config.values,
+                ).to(ctx.device)
+                train(
+                    model,
+                    train_x.to(ctx.device),
+                    train_y.to(ctx.device),
+                    settings,
+                    loss_fn=nn.functional.cross_entropy,
+                    generator=torch.Generator().manual_seed(seed),
+                    progress=bar,
+                )
+                model.eval()
+                with torch.no_grad():
+                    hits = model(test_x.to(ctx.device)).argmax(dim=-1) == test_y.to(ctx.device)
+                accuracy.append(hits.float().mean().item())
+            rows.append(
+                {
+                    "heads": heads,
+                    "layers": layers,
+                    "params": parameter_count(model),
+                    "accuracy": accuracy,
+                    "median_accuracy": statistics.median(accuracy),
+                }
+            )
+    return {
+        "pairs": config.pairs,
+        "length": length,
+        "d_model": config.d_model,
+        "steps": config.steps,
+        "seeds": list(config.seeds),
+        "chance": 1 / config.values,
+        "solved_from": SOLVED_FROM,
+        "rows": rows,
+        "findings": _findings(rows),
+    }
+
+
+def _findings(rows: list[dict]) -> dict:
+    best = max(rows, key=lambda row: (row["median_accuracy"], -row["params"]))
+    by_depth = {
+        layers: max(row["median_accuracy"] for row in rows if row["layers"] == layers)
+        for layers in sorted({row["layers"] for row in rows})
+    }
+    spreads = [
+        max(r["median_accuracy"] for r in rows if r["layers"] == layers)
+        - min(r["median_accuracy"] for r in rows if r["layers"] == layers)
+        for layers in by_depth
+    ]
+    solved = [row for row in rows if row["median_accuracy"] >= SOLVED_FROM]
+    smallest = min(solved, key=lambda row: row["params"]) if solved else None
+    deeper = [acc for layers, acc in by_depth.items() if layers > 1]
+    return {
+        "best": {key: best[key] for key in ("heads", "layers", "params", "median_accuracy")},
+        "one_layer_best": by_depth.get(1),
+        "deeper_best": max(deeper) if deeper else None,
+        "depth_matters": bool(deeper) and 1 in by_depth and max(deeper) - by_depth[1] > 0.2,
+        "heads_spread": max(spreads),
+        "heads_matter": max(spreads) > 0.2,
+        "smallest_solving": (
+            {key: smallest[key] for key in ("heads", "layers", "params")} if smallest else None
+        ),
+    }

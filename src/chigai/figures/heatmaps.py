@@ -1,0 +1,58 @@
+"""Heatmaps of attention: where a model looked, on one example it was asked about."""
+
+from typing import Any
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from chigai.figures.style import COLORS, HEATMAP, SIZE
+from chigai.strings import label
+
+
+def attention_map(data: dict[str, Any], lang: str) -> Figure:
+    """Rows: each attention head (and the LSTM's attention) reading from the question;
+    columns: the positions of one example; the card holding the answer is outlined."""
+    example = data["attention"]
+    rows = example["rows"]
+    figure, axes = plt.subplots(
+        figsize=(SIZE[0] * 1.25, 0.9 + 0.42 * len(rows)), layout="constrained"
+    )
+    image = axes.imshow(
+        [row["weights"] for row in rows], cmap=HEATMAP, vmin=0, vmax=1, aspect="auto"
+    )
+    axes.set_yticks(
+        range(len(rows)),
+        [
+            f"{label(row['model'], lang)} {label('head', lang)} {row['head']}"
+            if row["head"]
+            else label(row["model"], lang)
+            for row in rows
+        ],
+    )
+    marked = [(i, token) for i, token in enumerate(example["tokens"]) if token != "·"]
+    axes.set_xticks([i for i, _ in marked], [token for _, token in marked], rotation=90, fontsize=8)
+    axes.grid(False)
+    answer = example["answer_position"]
+    axes.add_patch(
+        Rectangle(
+            (answer - 0.5, -0.5), 1, len(rows), fill=False, edgecolor=COLORS["rnn"], linewidth=2
+        )
+    )
+    axes.set_xlabel(label("attention_positions", lang))
+    figure.colorbar(image, ax=axes, label=label("attention_weight", lang), shrink=0.9)
+    return figure
+
+
+def alignment_map(data: dict[str, Any], lang: str) -> Figure:
+    """Seq2seq with attention: which input word each output word looked at."""
+    example = data["alignment"]
+    figure, axes = plt.subplots(figsize=(SIZE[0], SIZE[0] * 0.8), layout="constrained")
+    image = axes.imshow(example["weights"], cmap=HEATMAP, vmin=0, vmax=1)
+    axes.set_xticks(range(len(example["source"])), [str(w) for w in example["source"]], fontsize=8)
+    axes.set_yticks(range(len(example["output"])), [str(w) for w in example["output"]], fontsize=8)
+    axes.grid(False)
+    axes.set_xlabel(label("input_words", lang))
+    axes.set_ylabel(label("output_words", lang))
+    figure.colorbar(image, ax=axes, label=label("attention_weight", lang), shrink=0.8)
+    return figure
