@@ -54,3 +54,15 @@ def test_unknown_kind_is_named():
 
 def test_every_label_exists_in_both_languages():
     assert all(set(texts) == set(LANGUAGES) for texts in LABELS.values())
+
+
+def test_a_long_run_of_blanks_folds_into_one_column_that_keeps_its_weight():
+    from chigai.figures.heatmaps import _fold_blanks
+
+    tokens = ["A=1", "B=2", *["·"] * 10, "A?"]
+    weights = [[0.5, 0.1, *[0.03] * 10, 0.1]]
+    folded_tokens, folded = _fold_blanks(tokens, weights)
+    assert folded_tokens == ["A=1", "B=2", "·", "·", "·×6", "·", "·", "A?"]
+    assert sum(folded[0]) == pytest.approx(sum(weights[0]))
+    assert folded[0][4] == pytest.approx(0.18)
+    assert _fold_blanks(tokens[:5], [weights[0][:5]]) == (tokens[:5], [weights[0][:5]])

@@ -82,8 +82,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "head": {"ja": "ヘッド", "en": "head"},
     "attention_positions": {
-        "ja": "例の中の位置（カード、空白「·」、最後が質問）",
-        "en": "positions in the example (cards, blanks '·', the question last)",
+        "ja": "例の中の位置（カード、空白「·」、最後が質問。「·×N」は N 個の空白の合計）",
+        "en": "positions in the example (cards, blanks '·', the question last; '·×N': N blanks)",
     },
     "attention_weight": {"ja": "注目の重み", "en": "attention weight"},
     "input_words": {"ja": "入力の単語", "en": "input words"},
@@ -219,6 +219,9 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "出力ゲート": "セルの中身をどれだけ外に出すかを 0〜1 で決めるスイッチ。",
         "セル": "LSTM が持つ「記憶の箱」。ゲートが触らない限り、中身がそのまま次へ運ばれる。",
         "長期依存問題": "離れた場所にある手がかりを使えないという、RNN の弱点。",
+        "Transformer": "Attention を積み重ねて作るモデル。すべての位置を同時に見比べる。"
+        "今の大規模言語モデルのもとになった形。",
+        "パリティ": "0 と 1 の並びの中に 1 が奇数個あるかどうか。数え続けないと答えられない。",
     },
     "en": {
         "vanishing gradient": "The gradient shrinking to almost nothing on its way back in time, "
@@ -230,6 +233,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "output gate": "A 0-to-1 switch deciding how much of the cell to let out.",
         "cell": "The LSTM's memory box; what is in it rides on unchanged unless a gate acts.",
         "long-term dependency problem": "A plain RNN's weakness: clues that lie far back are lost.",
+        "Transformer": "A model built from stacked attention layers that compare every position "
+        "with every other at once; the design behind today's large language models.",
+        "parity": "Whether a string of 0s and 1s holds an odd number of 1s: "
+        "you have to keep count.",
     },
 }
 

@@ -9,7 +9,11 @@ from helpers import ROOT
 
 REPORT = ROOT / "test-report" / "screenshots"
 
-ARTICLES = {"ja": "rnn-vs-lstm/", "en": "en/rnn-vs-lstm/"}
+SLUGS = ["rnn-vs-lstm", "attention-vs-lstm"]
+
+
+def article(slug: str, lang: str) -> str:
+    return f"{slug}/" if lang == "ja" else f"{lang}/{slug}/"
 
 
 def pages(site: Path) -> list[str]:
@@ -60,12 +64,13 @@ def test_every_page_loads_cleanly_with_every_image(browser, site_url, built_site
         page.close()
 
 
+@pytest.mark.parametrize("slug", SLUGS)
 @pytest.mark.parametrize(("lang", "other"), [("ja", "en"), ("en", "ja")])
-def test_language_switcher_leads_to_the_same_article(browser, site_url, lang, other):
-    page, problems = visit(browser, f"{site_url}/{ARTICLES[lang]}")
+def test_language_switcher_leads_to_the_same_article(browser, site_url, slug, lang, other):
+    page, problems = visit(browser, f"{site_url}/{article(slug, lang)}")
     href = page.locator(f"a.md-select__link[hreflang='{other}']").first.get_attribute("href")
-    page.goto(f"{site_url}/{ARTICLES[lang]}{href}", wait_until="networkidle")
-    assert urlparse(page.url).path == f"/{ARTICLES[other]}"
+    page.goto(f"{site_url}/{article(slug, lang)}{href}", wait_until="networkidle")
+    assert urlparse(page.url).path == f"/{article(slug, other)}"
     assert page.locator("h1").first.inner_text()  # a real article, not a 404
     assert not problems
     page.close()
@@ -85,30 +90,47 @@ def search(browser, site_url: str, start: str, term: str) -> list[str]:
     return [urlparse(link).path for link in links]
 
 
-@pytest.mark.parametrize("term", ["忘却ゲート", "勾配消失", "入力ゲート", "長期依存問題", "記憶"])
-def test_japanese_search_finds_the_article(browser, site_url, term):
-    assert "/rnn-vs-lstm/" in search(browser, site_url, "", term)
+JA_TERMS = {
+    "rnn-vs-lstm": ["忘却ゲート", "勾配消失", "入力ゲート", "長期依存問題", "記憶"],
+    "attention-vs-lstm": ["並列", "ヘッド", "翻訳", "パリティ"],
+}
+EN_TERMS = {
+    "rnn-vs-lstm": ["gradients", "vanishing", "remembered", "conveyor", "switches"],
+    "attention-vs-lstm": ["parallel", "heads", "translation", "parity"],
+}
 
 
-@pytest.mark.parametrize("term", ["gradients", "vanishing", "remembered", "conveyor", "switches"])
-def test_english_search_finds_the_article_with_words_as_written(browser, site_url, term):
-    assert "/en/rnn-vs-lstm/" in search(browser, site_url, "en/", term)
+@pytest.mark.parametrize(
+    ("slug", "term"), [(slug, term) for slug, terms in JA_TERMS.items() for term in terms]
+)
+def test_japanese_search_finds_the_article(browser, site_url, slug, term):
+    assert f"/{slug}/" in search(browser, site_url, "", term)
 
 
+@pytest.mark.parametrize(
+    ("slug", "term"), [(slug, term) for slug, terms in EN_TERMS.items() for term in terms]
+)
+def test_english_search_finds_the_article_with_words_as_written(browser, site_url, slug, term):
+    assert f"/en/{slug}/" in search(browser, site_url, "en/", term)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize(("device", "width"), [("desktop", 1280), ("phone", 375)])
-def test_article_fits_the_screen_and_a_screenshot_is_saved(browser, site_url, lang, device, width):
-    page, problems = visit(browser, f"{site_url}/{ARTICLES[lang]}", width=width)
+def test_article_fits_the_screen_and_a_screenshot_is_saved(
+    browser, site_url, slug, lang, device, width
+):
+    page, problems = visit(browser, f"{site_url}/{article(slug, lang)}", width=width)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     REPORT.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(REPORT / f"rnn-vs-lstm.{lang}.{device}.png"), full_page=True)
+    page.screenshot(path=str(REPORT / f"{slug}.{lang}.{device}.png"), full_page=True)
     page.close()
     assert overflow <= 1, f"the page is {overflow}px wider than a {width}px screen"
     assert not problems
 
 
 def test_glossary_terms_show_a_tooltip(browser, site_url):
-    page, _ = visit(browser, f"{site_url}/{ARTICLES['ja']}")
+    page, _ = visit(browser, f"{site_url}/{article('rnn-vs-lstm', 'ja')}")
     titles = page.locator("article abbr[title]").evaluate_all("els => els.map(e => e.textContent)")
     page.close()
     assert {"忘却ゲート", "勾配"} <= set(titles)

@@ -13,14 +13,17 @@ from chigai.experiment import discover
 ARTICLE = {"ja": "rnn-vs-lstm/index.html", "en": "en/rnn-vs-lstm/index.html"}
 
 
-def test_both_languages_show_every_figure_table_and_provenance(built_site: Path):
-    specs = [spec for spec in discover(ROOT).values() if spec.article == "rnn_vs_lstm"]
-    for lang, page in ARTICLE.items():
-        html = (built_site / page).read_text()
+@pytest.mark.parametrize("slug", ["rnn-vs-lstm", "attention-vs-lstm"])
+def test_both_languages_show_every_figure_table_and_provenance(built_site: Path, slug):
+    article = slug.replace("-", "_")
+    specs = [spec for spec in discover(ROOT).values() if spec.article == article]
+    for lang in ("ja", "en"):
+        html = (built_site / ("" if lang == "ja" else "en") / slug / "index.html").read_text()
         for name in (name for spec in specs for name in spec.figures):
-            image = rf'<img alt="[^"]+" loading="lazy" src="[./]*figures/rnn_vs_lstm/{name}\.{lang}\.svg"'
+            src = rf"[./]*figures/{article}/{name}\.{lang}\.svg"
+            image = rf'<img alt="[^"]+" loading="lazy" src="{src}"'
             assert re.search(image, html), name
-            assert (built_site / "figures" / "rnn_vs_lstm" / f"{name}.{lang}.svg").stat().st_size > 1000
+            assert (built_site / "figures" / article / f"{name}.{lang}.svg").stat().st_size > 1000
         assert "<figcaption>" in html and "<table>" in html
         assert "{{" not in html and "{%" not in html
         made = "この数字の作り方" if lang == "ja" else "How these numbers were made"
@@ -68,7 +71,9 @@ def test_nothing_is_fetched_from_another_host(built_site: Path):
         assert not imports, sheet
 
 
-@pytest.mark.parametrize(("lang", "other", "expected"), [("ja", "en", "en/rnn-vs-lstm/"), ("en", "ja", "rnn-vs-lstm/")])
+@pytest.mark.parametrize(
+    ("lang", "other", "expected"), [("ja", "en", "en/rnn-vs-lstm/"), ("en", "ja", "rnn-vs-lstm/")]
+)
 def test_language_switcher_leads_to_the_same_article(built_site: Path, lang, other, expected):
     page = built_site / ARTICLE[lang]
     parser = _Links()
@@ -96,11 +101,15 @@ def test_a_stale_result_is_shown_with_a_notice_under_warn(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     for lang, page in ARTICLE.items():
         html = (project / "site" / page).read_text()
-        assert ("古い結果を表示しています" if lang == "ja" else "Showing out-of-date results") in html
+        assert (
+            "古い結果を表示しています" if lang == "ja" else "Showing out-of-date results"
+        ) in html
 
 
 def test_a_bogus_policy_is_refused(tmp_path):
-    done = run_tool("mkdocs", "build", cwd=copy_project(tmp_path / "p"), env={"CHIGAI_ON_STALE": "bogus"})
+    done = run_tool(
+        "mkdocs", "build", cwd=copy_project(tmp_path / "p"), env={"CHIGAI_ON_STALE": "bogus"}
+    )
     assert done.returncode != 0
     assert "CHIGAI_ON_STALE='bogus' is not a policy" in done.stderr
 
@@ -122,7 +131,9 @@ def test_without_strict_a_broken_template_becomes_a_visible_placeholder(tmp_path
     assert done.returncode == 0, done.stderr[-2000:]
     html = (project / "site" / ARTICLE["en"]).read_text()
     assert "This part cannot be shown" in html and "imaginary" in html
-    assert "この数字の作り方" in (project / "site" / ARTICLE["ja"]).read_text()  # other pages unharmed
+    assert (
+        "この数字の作り方" in (project / "site" / ARTICLE["ja"]).read_text()
+    )  # other pages unharmed
 
 
 def _break_sensitivity_data(project: Path) -> None:

@@ -14,7 +14,9 @@ def search(site: Path, *queries: str) -> dict[str, list[str]]:
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed: it runs Material's search worker for this test")
-    done = subprocess.run([node, str(HARNESS), str(site), *queries], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [node, str(HARNESS), str(site), *queries], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 

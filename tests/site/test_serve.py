@@ -11,7 +11,6 @@ from pathlib import Path
 from helpers import BIN, copy_project, shrink_adding_quick
 
 
-
 class Server:
     """mkdocs serve in the background, its log collected line by line."""
 
@@ -21,7 +20,10 @@ class Server:
             self.port = probe.getsockname()[1]
         self.process = subprocess.Popen(
             [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
             env={"PATH": str(BIN), "NO_MKDOCS_2_WARNING": "1", "HOME": str(project)},
         )
         self.lines: list[str] = []

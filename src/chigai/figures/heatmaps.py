@@ -9,18 +9,34 @@ from matplotlib.patches import Rectangle
 from chigai.figures.style import COLORS, HEATMAP, SIZE
 from chigai.strings import label
 
+BLANK = "·"
+KEEP_BLANKS = 2  # blanks shown on each side of a long run; the rest share one column
+
+
+def _fold_blanks(tokens: list[str], weights: list[list[float]]) -> tuple[list[str], list[list]]:
+    """Merge the middle of a long run of blanks into one column holding their summed weight,
+    so the cards stay readable at any length and every row still sums to 1."""
+    blanks = [i for i, token in enumerate(tokens) if token == BLANK]
+    if len(blanks) <= 2 * KEEP_BLANKS + 1:
+        return tokens, weights
+    middle = blanks[KEEP_BLANKS:-KEEP_BLANKS]
+    start, end = middle[0], middle[-1] + 1
+    label = f"{BLANK}×{len(middle)}"
+    folded = [[*row[:start], sum(row[start:end]), *row[end:]] for row in weights]
+    return [*tokens[:start], label, *tokens[end:]], folded
+
 
 def attention_map(data: dict[str, Any], lang: str) -> Figure:
     """Rows: each attention head (and the LSTM's attention) reading from the question;
-    columns: the positions of one example; the card holding the answer is outlined."""
+    columns: the positions of one example (a long run of blanks folded into one column);
+    the card holding the answer is outlined."""
     example = data["attention"]
     rows = example["rows"]
+    tokens, weights = _fold_blanks(example["tokens"], [row["weights"] for row in rows])
     figure, axes = plt.subplots(
         figsize=(SIZE[0] * 1.25, 0.9 + 0.42 * len(rows)), layout="constrained"
     )
-    image = axes.imshow(
-        [row["weights"] for row in rows], cmap=HEATMAP, vmin=0, vmax=1, aspect="auto"
-    )
+    image = axes.imshow(weights, cmap=HEATMAP, vmin=0, vmax=1, aspect="auto")
     axes.set_yticks(
         range(len(rows)),
         [
@@ -30,8 +46,7 @@ def attention_map(data: dict[str, Any], lang: str) -> Figure:
             for row in rows
         ],
     )
-    marked = [(i, token) for i, token in enumerate(example["tokens"]) if token != "·"]
-    axes.set_xticks([i for i, _ in marked], [token for _, token in marked], rotation=90, fontsize=8)
+    axes.set_xticks(range(len(tokens)), tokens, rotation=90, fontsize=8)
     axes.grid(False)
     answer = example["answer_position"]
     axes.add_patch(
