@@ -198,7 +198,7 @@ def data_efficiency(data: dict[str, Any], lang: str) -> Figure:
     return figure
 
 
-def _cost_chart(data: dict[str, Any], metric: str, ylabel: str, lang: str) -> Figure:
+def _cost_chart(data: dict[str, Any], metric: str, lang: str) -> Figure:
     """One line per model and device (CPU solid, GPU dashed), log-log against length."""
     figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
     for device, measured in data["devices"].items():
@@ -217,16 +217,16 @@ def _cost_chart(data: dict[str, Any], metric: str, ylabel: str, lang: str) -> Fi
     axes.set_xticks(data["lengths"], [str(n) for n in data["lengths"]])
     axes.minorticks_off()
     axes.set_xlabel(label("sequence_length", lang))
-    axes.set_ylabel(label(ylabel, lang))
+    axes.set_ylabel(label(metric, lang))
     axes.legend(fontsize=8)
     return figure
 
 
 def time_vs_length(data: dict[str, Any], lang: str) -> Figure:
     """Median time of one training step (forward + backward) per length."""
-    return _cost_chart(data, "step_ms", "step_ms", lang)
+    return _cost_chart(data, "step_ms", lang)
 
 
 def memory_vs_length(data: dict[str, Any], lang: str) -> Figure:
     """Activations kept for the backward pass, per length."""
-    return _cost_chart(data, "activation_mb", "activation_mb", lang)
+    return _cost_chart(data, "activation_mb", lang)
