@@ -4,10 +4,12 @@ An LSTM layer and one Transformer block with (almost) the same number of weights
 same batch of random vectors, and we time forward + backward at growing lengths and
 measure the activations kept for backward. Self-attention runs two ways: PyTorch's
 fused `scaled_dot_product_attention` and the explicit softmax(QKᵀ/√d)V of the textbook.
-CPU is always measured; when the run's device is a GPU, it is measured too.
+CPU is always measured; when the run's device is a GPU, it is measured too. A GPU
+section measured earlier with the same code is kept when a later run has no GPU.
 """
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import torch
 from torch import nn
@@ -19,6 +21,7 @@ from chigai.costs import (
     saved_activation_bytes,
     step_seconds,
 )
+from chigai.device import describe_device
 from chigai.experiment import PresetConfig
 from chigai.models.attention import Block
 from chigai.models.recurrent import parameter_count
@@ -116,7 +119,12 @@ def measure(config: Config, device: torch.device, width: int, bar) -> dict:
     if device.type != "cuda":
         for series in per_model.values():
             del series["peak_mb"]
-    return {"models": per_model, "findings": findings}
+    return {
+        "device": describe_device(device),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "models": per_model,
+        "findings": findings,
+    }
 
 
 def run(config: Config, ctx: RunContext) -> dict:
@@ -128,6 +136,8 @@ def run(config: Config, ctx: RunContext) -> dict:
     with ctx.progress(total, "compute cost") as bar:
         for device in devices:
             measured[device.type] = measure(config, device, width, bar)
+    earlier = (ctx.previous or {}).get("devices", {})
+    measured |= {kind: section for kind, section in earlier.items() if kind not in measured}
     params = {name: parameter_count(build(name, config, width)) for name in MODELS}
     cpu = measured["cpu"]["findings"]
     return {
@@ -152,6 +162,6 @@ def run(config: Config, ctx: RunContext) -> dict:
             "fused_slower_everywhere_cpu": cpu["attention_fused"]["slower_from"]
             == config.lengths[0],
             "params_gap": abs(params["attention_fused"] - params["lstm"]) / params["lstm"],
-            **{f"{kind}": measured[kind]["findings"] for kind in measured},
+            **{kind: section["findings"] for kind, section in measured.items()},
         },
     }

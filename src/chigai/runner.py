@@ -23,6 +23,7 @@ from tqdm import tqdm
 from chigai.device import describe_device, resolve_device
 from chigai.experiment import ExperimentError, ExperimentSpec, PresetConfig
 from chigai.fingerprint import fingerprint
+from chigai.freshness import State, check
 from chigai.results import Result, result_path, save_result
 from chigai.training import configure_torch
 
@@ -36,6 +37,10 @@ class RunContext:
     device: torch.device
     seeds: tuple[int, ...]
     log: logging.Logger
+    # The data of this experiment's fresh result at the same preset, if any: lets an
+    # experiment keep what another device measured with the same code (one GPU run is
+    # not undone by a later CPU run).
+    previous: dict[str, Any] | None = None
 
     def progress(self, total: int, desc: str) -> tqdm:
         """A progress bar on the terminal (silent when stderr is not a terminal)."""
@@ -84,7 +89,13 @@ def run_experiment(
         configure_torch()
         started_at = datetime.now(UTC).isoformat(timespec="seconds")
         start = time.perf_counter()
-        context = RunContext(device=device, seeds=config.seeds, log=logging.getLogger(spec.id))
+        earlier = check(root, spec, preset)
+        context = RunContext(
+            device=device,
+            seeds=config.seeds,
+            log=logging.getLogger(spec.id),
+            previous=earlier.result.data if earlier.state is State.FRESH else None,
+        )
         data = module.run(config, context)
         duration = time.perf_counter() - start
         if not isinstance(data, dict) or not isinstance(data.get("findings"), dict):
