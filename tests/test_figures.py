@@ -66,3 +66,14 @@ def test_a_long_run_of_blanks_folds_into_one_column_that_keeps_its_weight():
     assert sum(folded[0]) == pytest.approx(sum(weights[0]))
     assert folded[0][4] == pytest.approx(0.18)
     assert _fold_blanks(tokens[:5], [weights[0][:5]]) == (tokens[:5], [weights[0][:5]])
+
+
+@pytest.mark.parametrize("kind", ["time_vs_length", "memory_vs_length"])
+def test_cost_charts_draw_a_gpu_section_as_dashed_lines(kind):
+    data = quick_data("compute_cost")
+    data["devices"]["cuda"] = data["devices"]["cpu"] | {"device": "cuda (stand-in)"}
+    with_gpu = render_svg(kind, data, "ja")
+    del data["devices"]["cuda"]
+    assert with_gpu.count(b"stroke-dasharray") > render_svg(kind, data, "ja").count(
+        b"stroke-dasharray"
+    )

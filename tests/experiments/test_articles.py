@@ -6,7 +6,7 @@ import pytest
 from helpers import ROOT
 
 from chigai.experiment import discover
-from chigai.freshness import State, check
+from chigai.freshness import State, best, check, check_all
 from chigai.render import Shown, render_page
 
 
@@ -32,3 +32,17 @@ def test_the_article_renders_every_figure_from_fresh_quick_results(quick_project
     assert boxes >= len(own)
     if article == "attention_vs_lstm":
         assert boxes >= sum(len(spec.figures) for spec in own)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_gpu_result_adds_its_paragraph_to_the_attention_article(lang):
+    specs = discover(ROOT)
+    shown = {
+        spec.id: Shown(spec, best(check_all(ROOT, spec)).result, False) for spec in specs.values()
+    }
+    cost = shown["compute_cost"].result
+    cost.data["devices"]["cuda"] = cost.data["devices"]["cpu"] | {"device": "cuda (stand-in GPU)"}
+    cost.data["findings"] |= {"gpu_measured": True, "cuda": cost.data["findings"]["cpu"]}
+    template = (ROOT / "docs" / f"attention-vs-lstm.{lang}.md").read_text()
+    text = render_page(template, src_uri=f"attention-vs-lstm.{lang}.md", lang=lang, shown=shown)
+    assert "cuda (stand-in GPU)" in text
