@@ -21,9 +21,9 @@ def _fold_blanks(tokens: list[str], weights: list[list[float]]) -> tuple[list[st
         return tokens, weights
     middle = blanks[KEEP_BLANKS:-KEEP_BLANKS]
     start, end = middle[0], middle[-1] + 1
-    label = f"{BLANK}×{len(middle)}"
+    merged = f"{BLANK}×{len(middle)}"
     folded = [[*row[:start], sum(row[start:end]), *row[end:]] for row in weights]
-    return [*tokens[:start], label, *tokens[end:]], folded
+    return [*tokens[:start], merged, *tokens[end:]], folded
 
 
 def attention_map(data: dict[str, Any], lang: str) -> Figure:
