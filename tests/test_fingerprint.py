@@ -8,7 +8,7 @@ import pytest
 import chigai
 import chigai.fingerprint as fingerprint_module
 from chigai.experiment import read_spec
-from chigai.fingerprint import code_sources, fingerprint
+from chigai.fingerprint import code_sources, fingerprint, is_compute
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPERIMENT = ROOT / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
@@ -50,9 +50,67 @@ def test_a_model_change_makes_the_result_stale(package_copy, experiment_copy):
 def test_a_training_change_makes_the_result_stale(package_copy, experiment_copy):
     spec = read_spec(experiment_copy)
     before = fingerprint(spec, "quick")
-    (package_copy / "training.py").write_text(
-        (package_copy / "training.py").read_text() + "\n# tweak\n"
+    training = package_copy / "training.py"
+    training.write_text(
+        training.read_text().replace("grad_clip: float = 1.0", "grad_clip: float = 2.0")
     )
+    assert fingerprint(spec, "quick") != before
+
+
+def test_comments_docstrings_and_formatting_keep_it_fresh(package_copy, experiment_copy):
+    """They cannot change what runs, so they must not cost a full rerun."""
+    spec = read_spec(experiment_copy)
+    before = fingerprint(spec, "quick")
+    training = package_copy / "training.py"
+    training.write_text(
+        training.read_text()
+        .replace('"""One training loop', '"""Reworded: one training loop', 1)
+        .replace("    steps: int\n", "    steps: int  # a new comment\n\n", 1)
+    )
+    experiment_copy.write_text(
+        experiment_copy.read_text().replace("MODELS = (", "# why these two\nMODELS = (   ", 1)
+    )
+    assert fingerprint(read_spec(experiment_copy), "quick") == before
+
+
+def test_every_module_of_the_package_is_classified():
+    """A new module is compute by default; this test makes its author say so or list it."""
+    package = Path(chigai.__file__).parent
+    modules = {
+        ".".join(("chigai", *path.relative_to(package).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
+        for path in package.rglob("*.py")
+    }
+    unclassified = {
+        module
+        for module in modules
+        if is_compute(module) and not module.startswith(fingerprint_module.COMPUTE_PACKAGES)
+    }
+    assert not unclassified, f"add these to COMPUTE_PACKAGES or NOT_COMPUTE: {unclassified}"
+    assert fingerprint_module.NOT_COMPUTE.keys() <= modules  # no stale entries
+
+
+def test_a_new_unlisted_module_counts_as_compute(package_copy, experiment_copy):
+    (package_copy / "schedules.py").write_text("WARMUP = 10\n")
+    training = package_copy / "training.py"
+    training.write_text("from chigai.schedules import WARMUP\n" + training.read_text())
+    spec = read_spec(experiment_copy)
+    before = fingerprint(spec, "quick")
+    (package_copy / "schedules.py").write_text("WARMUP = 20\n")
+    assert "chigai.schedules" in code_sources(experiment_copy)
+    assert fingerprint(spec, "quick") != before
+
+
+@pytest.mark.parametrize("where", [".", ".."])
+def test_an_experiment_helper_module_counts(experiment_copy, where):
+    """`experiments/_common.py` or `experiments/<article>/_common.py`: both are code it runs."""
+    helper = experiment_copy.parent / where / "_common.py"
+    helper.write_text("SCALE = 1.0\n")
+    experiment_copy.write_text("from _common import SCALE\n" + experiment_copy.read_text())
+    spec = read_spec(experiment_copy)
+    before = fingerprint(spec, "quick")
+    helper.write_text("SCALE = 2.0\n")
     assert fingerprint(spec, "quick") != before
 
 

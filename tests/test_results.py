@@ -42,7 +42,7 @@ def test_a_crash_mid_write_leaves_the_old_file_intact(tmp_path):
 def test_nan_is_refused_before_the_disk_is_touched(tmp_path):
     path = tmp_path / "demo.quick.json"
     save_result(make_result(path, 0.5))
-    with pytest.raises(ValueError, match="Out of range float"):
+    with pytest.raises(ValueError, match=r"data\.x is not a finite number"):
         save_result(make_result(path, float("nan")))
     assert load_result(path, experiment="demo", preset="quick").data["x"] == 0.5
 
@@ -82,4 +82,21 @@ def test_missing_provenance_is_refused(tmp_path):
     del raw["provenance"]["commit"]
     path.write_text(json.dumps(raw))
     with pytest.raises(ResultError, match="provenance lacks"):
+        load_result(path, experiment="demo", preset="quick")
+
+
+@pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity"])
+def test_a_file_holding_nan_or_infinity_is_refused_naming_where(tmp_path, token):
+    """Python's json reads these tokens; a page must never print "nan times the weights"."""
+    path = tmp_path / "demo.quick.json"
+    save_result(make_result(path))
+    raw = path.read_text().replace('"x": 0.5', f'"x": {token}')
+    path.write_text(raw.replace('"ok": true', '"ok": true, "ratio": [1.0, 2.0]'))
+    with pytest.raises(ResultError, match=r"data\.x is not a finite number") as caught:
+        load_result(path, experiment="demo", preset="quick")
+    assert "chigai run demo --preset quick" in str(caught.value)
+    path.write_text(
+        raw.replace('"x": ' + token, '"x": 1').replace('"ok": true', f'"r": [1, {token}]')
+    )
+    with pytest.raises(ResultError, match=r"data\.findings\.r\[1\] is not a finite number"):
         load_result(path, experiment="demo", preset="quick")

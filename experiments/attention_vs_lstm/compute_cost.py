@@ -165,3 +165,12 @@ def run(config: Config, ctx: RunContext) -> dict:
             **{kind: section["findings"] for kind, section in measured.items()},
         },
     }
+
+
+def check_trained(data: dict) -> str | None:
+    """Nothing trains here; a measurement is usable when every step took a positive time."""
+    for row in data["rows"]:
+        for name in MODELS:
+            if not row[name] > 0:
+                return f"{name} at length {row['length']} measured {row[name]} ms per step"
+    return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from chigai.experiment import PresetConfig
+from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.attention import TokenLSTM, TransformerClassifier
 from chigai.models.recurrent import parameter_count
 from chigai.runner import RunContext
@@ -195,3 +195,13 @@ def _compare(sizes: tuple[int, ...], median: dict) -> dict:
         "at_smallest": {name: median[name][0] for name in MODELS},
         "at_largest": {name: median[name][-1] for name in MODELS},
     }
+
+
+def check_trained(data: dict) -> str | None:
+    """Trained: on each task, some model at some size is halfway from chance to 100%."""
+    for task in TASKS:
+        chance = data["tasks"][task]["chance"]
+        best = max(row[f"{task}_{name}"] for row in data["rows"] for name in MODELS)
+        if not clearly_learned(best, chance):
+            return f"on {task} the best median accuracy is {best:.3f} (chance {chance:.3f})"
+    return None

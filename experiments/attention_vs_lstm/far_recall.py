@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from chigai.experiment import PresetConfig
+from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.attention import TokenLSTM, TransformerClassifier
 from chigai.models.recurrent import parameter_count
 from chigai.runner import RunContext
@@ -213,3 +213,15 @@ def _findings(lengths: list[int], median: dict, attention: dict) -> dict:
         "transformer_looks_at_answer": attention["peak_on_answer"]["transformer"],
         "lstm_attention_looks_at_answer": attention["peak_on_answer"]["lstm_attention"],
     }
+
+
+def check_trained(data: dict) -> str | None:
+    """Trained: at the shortest length the best model is at least halfway from chance to 100%."""
+    first = data["rows"][0]
+    best = max(first[name] for name in MODELS)
+    if clearly_learned(best, data["chance"]):
+        return None
+    return (
+        f"at length {first['length']} the best median accuracy is {best:.3f} "
+        f"(chance {data['chance']:.3f})"
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from chigai.experiment import PresetConfig
+from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.attention import TransformerClassifier
 from chigai.models.recurrent import parameter_count
 from chigai.runner import RunContext
@@ -154,3 +154,11 @@ def _findings(rows: list[dict]) -> dict:
             {key: smallest[key] for key in ("heads", "layers", "params")} if smallest else None
         ),
     }
+
+
+def check_trained(data: dict) -> str | None:
+    """Trained: the best heads x layers pair is at least halfway from chance to 100%."""
+    best = max(row["median_accuracy"] for row in data["rows"])
+    if clearly_learned(best, data["chance"]):
+        return None
+    return f"the best median accuracy is {best:.3f} (chance {data['chance']:.3f})"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from chigai.experiment import PresetConfig
+from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.recurrent import parameter_count
 from chigai.models.seq2seq import Seq2Seq
 from chigai.runner import RunContext
@@ -169,3 +169,12 @@ def _findings(lengths, median, alignment) -> dict:
         ],
         "alignment_near_copied_word": alignment["peak_near_copied_word"],
     }
+
+
+def check_trained(data: dict) -> str | None:
+    """Trained: at the shortest length the better model copies at least half the sentences."""
+    first = data["rows"][0]
+    best = max(first[name] for name in MODELS)
+    if clearly_learned(best, chance=0.0):
+        return None
+    return f"at {first['length']} words the best median exact match is {best:.3f}"

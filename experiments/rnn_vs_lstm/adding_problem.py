@@ -134,3 +134,15 @@ def _findings(lags: tuple[int, ...], median: dict[str, list[float]], baseline: f
         "lstm_holds_where_rnn_fails": lstm_holds,
         "shortest_rnn_failure": min(rnn_at_baseline, default=None),
     }
+
+
+def check_trained(data: dict) -> str | None:
+    """Trained: at the shortest lag the better model's median MSE is under half the baseline."""
+    first = data["rows"][0]
+    best = min(first[name] for name in MODELS)
+    if best < 0.5 * data["baseline_mse"]:
+        return None
+    return (
+        f"at lag {first['lag']} the best median test MSE is {best:.3g}, "
+        f"not under half the baseline {data['baseline_mse']:.3g}"
+    )

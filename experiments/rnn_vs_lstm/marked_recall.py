@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from chigai.experiment import ExperimentError, PresetConfig
+from chigai.experiment import ExperimentError, PresetConfig, clearly_learned
 from chigai.models.recurrent import RecurrentRegressor, parameter_count
 from chigai.probes import decay_per_step, gate_trace, hidden_gradient_norms, input_sensitivity
 from chigai.runner import RunContext
@@ -214,3 +214,13 @@ def _findings(config: Config, median: dict, chance: float, probes: dict) -> dict
         "recent_share": recent,
         "rnn_leans_on_recent_inputs": recent["rnn"] > recent["lstm"],
     }
+
+
+def check_trained(data: dict) -> str | None:
+    """Trained: at the shortest lag the better model is at least halfway from chance to 100%."""
+    first = data["rows"][0]
+    best = max(first[name] for name in MODELS)
+    if clearly_learned(best, data["chance"]):
+        return None
+    chance = data["chance"]
+    return f"at lag {first['lag']} the best median accuracy is {best:.3f} (chance {chance:.3f})"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from chigai.experiment import PresetConfig
+from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.recurrent import RecurrentRegressor, parameter_count
 from chigai.runner import RunContext
 from chigai.tasks.marked_symbol import marked_symbol
@@ -134,3 +134,15 @@ def _findings(sizes: tuple[int, ...], median: dict, step_ms: dict, params: dict)
         "lstm_over_rnn_params": params["lstm"] / params["rnn"],
         "rnn_faster": step_ms["rnn"] < step_ms["lstm"],
     }
+
+
+def check_trained(data: dict) -> str | None:
+    """Trained: with the most data the better model is at least halfway from chance to 100%."""
+    last = data["rows"][-1]
+    best = max(last[name] for name in MODELS)
+    if clearly_learned(best, data["chance"]):
+        return None
+    return (
+        f"with {last['size']} examples the best median accuracy is {best:.3f} "
+        f"(chance {data['chance']:.3f})"
+    )

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 an experiment failed (the others still ran), 2 bad inpu
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ EPILOG = """examples:
   chigai status
   chigai run adding_problem                       quick preset, best device
   chigai run adding_problem --preset full --device cuda
+  CHIGAI_THREADS=2 chigai run compute_cost        torch threads per run (default 1)
 """
 
 
@@ -70,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     signal.signal(signal.SIGTERM, _interrupt)
+    # A shell starts a background job (`chigai run &`) with SIGINT ignored, and Python
+    # then keeps ignoring it: take Ctrl-C (and `kill -INT`) back.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         root = find_root(args.root)
         specs = discover(root)
@@ -87,9 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             raise ExperimentError(
                 f"unknown experiment {', '.join(unknown)}: `chigai list` shows the ids"
             )
-        from chigai.device import resolve_device  # torch is imported only to run
+        from chigai.device import resolve_device, threads_from_env  # torch: only to run
 
         resolve_device(args.device)
+        threads_from_env(os.environ.get("CHIGAI_THREADS"))
         chosen = [specs[name] for name in args.experiments or specs]
         return run_all(root, chosen, args.preset, args.device, stale_only=args.stale_only)
     except (ExperimentError, ValueError) as error:
@@ -142,10 +148,12 @@ def run_notebooks(root: Path, specs: dict, *, everything: bool) -> int:
 def run_all(root: Path, specs: list, preset: str, device: str, *, stale_only: bool) -> int:
     """Run each experiment; a failure is reported and the others still run."""
     from chigai.freshness import State, check
-    from chigai.runner import load_config, load_module, run_experiment
+    from chigai.results import result_path
+    from chigai.runner import check_writable, load_config, load_module, run_experiment
 
     for spec in specs:  # every preset is checked before anything trains or writes
         load_config(spec, load_module(spec), preset)
+    check_writable(result_path(root, "any", preset).parent)
     outcomes: list[tuple[str, str]] = []
     for spec in specs:
         if stale_only and check(root, spec, preset).state is State.FRESH:

@@ -6,7 +6,10 @@ An experiment is a module `experiments/<article>/<id>.py` with:
   (and fingerprint them) without importing torch;
 - `FIGURES = {"<name>": "<figure kind in chigai.figures>"}`: the figures its data feeds;
 - `Config`: a frozen dataclass subclassing `PresetConfig`, which checks a preset;
-- `run(config, ctx) -> dict`: plain JSON data with a `findings` dict for the templates.
+- `run(config, ctx) -> dict`: plain JSON data with a `findings` dict for the templates;
+- `check_trained(data) -> str | None`: what "the models trained" means for this
+  experiment (usually: the easiest setting was learned by its best model), returning why
+  not; a run that did not train is refused like a NaN run, and the old result is kept.
 
 The id is the file name, so `chigai run adding_problem` and `results/adding_problem.*`
 can never disagree with the module.
@@ -14,6 +17,7 @@ can never disagree with the module.
 
 import ast
 import dataclasses
+import math
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import Any, Self
 
 PRESET_NAMES = ("quick", "full")
+LARGEST_INT = 2**31  # sizes and counts past this overflow torch's index types
 
 
 class ExperimentError(ValueError):
@@ -142,4 +147,13 @@ def _checked(value: Any, hint: Any, where: str) -> Any:
         raise ExperimentError(f"{where}: expected {hint.__name__}, got {value!r}")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not value > 0:
         raise ExperimentError(f"{where}: must be > 0, got {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ExperimentError(f"{where}: must be a finite number, got {value!r}")
+    if isinstance(value, int) and value >= LARGEST_INT:
+        raise ExperimentError(f"{where}: {value} is too large (the limit is {LARGEST_INT - 1:,})")
     return value
+
+
+def clearly_learned(accuracy: float, chance: float) -> bool:
+    """At least halfway from chance to a perfect score: a model that trained."""
+    return accuracy >= chance + 0.5 * (1 - chance)

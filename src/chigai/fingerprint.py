@@ -1,10 +1,16 @@
-"""Code fingerprints: which source text a result depends on, hashed (as joblib does).
+"""Code fingerprints: which code a result depends on, hashed (as joblib does).
 
-A result depends on its experiment module (presets included), the preset it ran, and the
-chigai *compute* modules that module imports, followed transitively: models, tasks,
-training, probes. Figure, template and site code are left out on purpose: restyling a plot must
-re-render in seconds, never retrain. Imports are read from the AST, so computing a
-fingerprint imports nothing (no torch on a build where nothing is stale).
+A result depends on its experiment module (presets included), the preset it ran, the
+helper modules of experiments/ it imports, and every chigai module it imports, followed
+transitively. Every chigai module counts as *compute* unless `NOT_COMPUTE` lists it with
+a reason: a forgotten module stales results (safe) instead of silently not counting.
+Presentation (figures, labels, templates, site) and bookkeeping (running, storing,
+checking) are listed there: restyling a plot must re-render in seconds, never retrain.
+
+What is hashed is the code's syntax tree without docstrings, not its text: comments,
+docstrings and formatting cannot change what a run computes, so editing them keeps a
+40-minute full result fresh. Imports are read from the AST, so computing a fingerprint
+imports nothing (no torch on a build where nothing is stale).
 """
 
 import ast
@@ -17,29 +23,57 @@ import chigai
 from chigai.experiment import ExperimentSpec
 
 PACKAGE_DIR = Path(chigai.__file__).parent
-COMPUTE_MODULES = (
+# Where the computing lives. Listing a package here documents it; leaving a new module
+# out of both lists still makes it compute (tests/test_fingerprint.py asks to list it).
+COMPUTE_PACKAGES = (
+    "chigai.costs",
+    "chigai.experiment",
     "chigai.models",
+    "chigai.probes",
     "chigai.tasks",
     "chigai.training",
-    "chigai.probes",
-    "chigai.costs",
 )
+# Modules (and packages) that cannot change what an experiment computes, and why.
+NOT_COMPUTE = {
+    "chigai": "package docstring only",
+    "chigai.assemble": "presentation: picks results for pages, draws figures",
+    "chigai.figures": "presentation: figure drawing",
+    "chigai.render": "presentation: page templates",
+    "chigai.site": "presentation: the MkDocs plugin",
+    "chigai.strings": "presentation: labels and alt text",
+    "chigai.cli": "bookkeeping: the command line",
+    "chigai.device": "bookkeeping: picks the device and thread count, recorded in provenance",
+    "chigai.fingerprint": "bookkeeping: this module",
+    "chigai.freshness": "bookkeeping: compares fingerprints",
+    "chigai.notebooks": "bookkeeping: executes notebooks, which have their own fingerprint",
+    "chigai.results": "bookkeeping: stores and validates result files",
+    "chigai.runner": "bookkeeping: loads, locks and records a run; run() does the computing",
+}
 
 
 def fingerprint(spec: ExperimentSpec, preset: str) -> str:
     digest = hashlib.sha256()
     config = {"preset": preset, "config": spec.presets[preset]}
     digest.update(json.dumps(config, sort_keys=True).encode())
-    for name, source in sorted(code_sources(spec.path).items()):
+    for name, code in sorted(code_sources(spec.path).items()):
         digest.update(f"\0{name}\0".encode())
-        digest.update(source.encode())
+        digest.update(code.encode())
     return digest.hexdigest()[:16]
 
 
 def code_sources(experiment: Path) -> dict[str, str]:
-    """Source text by module name: the experiment and every compute module it reaches."""
-    source = experiment.read_text(encoding="utf-8")
-    return {f"experiment:{experiment.stem}": source, **compute_sources(source)}
+    """Normalized code by module name: the experiment, its helpers, the compute modules."""
+    sources: dict[str, str] = {}
+    pending = [(f"experiment:{experiment.stem}", experiment)]
+    while pending:
+        name, path = pending.pop()
+        source = path.read_text(encoding="utf-8")
+        sources[name] = normalized(source)
+        for helper in _experiment_helpers(source, path.parent):
+            if f"helper:{helper.stem}" not in sources:
+                pending.append((f"helper:{helper.stem}", helper))
+        sources |= compute_sources(source)
+    return sources
 
 
 def compute_sources(source: str) -> dict[str, str]:
@@ -49,18 +83,51 @@ def compute_sources(source: str) -> dict[str, str]:
     while pending:
         module = pending.pop()
         path = _module_path(module)
-        if module in sources or path is None or not _is_compute(module):
+        if module in sources or path is None or not is_compute(module):
             continue
-        sources[module] = path.read_text(encoding="utf-8")
+        sources[module] = normalized(path.read_text(encoding="utf-8"))
         package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-        pending.extend(_chigai_imports(sources[module], package=package))
+        pending.extend(_chigai_imports(path.read_text(encoding="utf-8"), package=package))
         pending.extend(_parents(module))
     return sources
+
+
+def is_compute(module: str) -> bool:
+    """True unless the module, or a package above it, is listed in NOT_COMPUTE."""
+    parts = module.split(".")  # "chigai" itself stands for its __init__ only
+    listed = {module} | {".".join(parts[:i]) for i in range(2, len(parts))}
+    return not listed & NOT_COMPUTE.keys()
+
+
+@functools.cache
+def normalized(source: str) -> str:
+    """The syntax tree without docstrings: what the code does, not how it is written."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (
+            isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree, include_attributes=False)
 
 
 @functools.cache  # a build fingerprints each experiment several times: parse each source once
 def _chigai_imports(source: str, package: str) -> tuple[str, ...]:
     """Absolute names of the chigai modules (or module attributes) a source imports."""
+    found: list[str] = []
+    for name in _imports(source, package):
+        if name == "chigai" or name.startswith("chigai."):
+            found.append(name)
+    return tuple(found)
+
+
+@functools.cache
+def _imports(source: str, package: str) -> tuple[str, ...]:
     found: list[str] = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
@@ -71,7 +138,23 @@ def _chigai_imports(source: str, package: str) -> tuple[str, ...]:
             # `from chigai.tasks import adding` imports a module; `import X` names are cheap
             # to try and `_module_path` drops those that are not modules.
             found += [f"{base}.{alias.name}" for alias in node.names]
-    return tuple(name for name in found if name == "chigai" or name.startswith("chigai."))
+    return tuple(found)
+
+
+def _experiment_helpers(source: str, folder: Path) -> list[Path]:
+    """Helper modules of experiments/ that a source imports (`from _common import x`).
+
+    The runner puts the experiment's folder and experiments/ itself on the import path,
+    so a top-level name is looked up there first, as Python would.
+    """
+    helpers = []
+    for name in _imports(source, package=""):
+        top = name.split(".")[0]
+        for candidate in (folder / f"{top}.py", folder.parent / f"{top}.py"):
+            if candidate.is_file() and candidate not in helpers:
+                helpers.append(candidate)
+                break
+    return helpers
 
 
 def _absolute(module: str, level: int, package: str) -> str:
@@ -91,10 +174,6 @@ def _module_path(module: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
-
-
-def _is_compute(module: str) -> bool:
-    return any(module == root or module.startswith(root + ".") for root in COMPUTE_MODULES)
 
 
 def _parents(module: str) -> list[str]:

@@ -11,6 +11,7 @@ crash or a Ctrl-C leaves either the old file or the new one, never half of one.
 """
 
 import json
+import math
 import os
 import tempfile
 from dataclasses import dataclass
@@ -63,8 +64,29 @@ def result_path(root: Path, experiment: str, preset: str) -> Path:
     return root / "results" / f"{experiment}.{preset}.json"
 
 
+def non_finite(value: Any, where: str = "") -> str | None:
+    """The first place (e.g. `data.rows[2].lstm`) holding NaN or ±inf, or None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return where or "the value"
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        found = non_finite(item, f"{where}[{key}]" if isinstance(key, int) else f"{where}.{key}")
+        if found:
+            return found.lstrip(".")
+    return None
+
+
 def save_result(result: Result) -> None:
     """Write atomically; refuse NaN/inf (not JSON) before anything touches the disk."""
+    bad = non_finite(result.to_json())
+    if bad:
+        raise ValueError(f"{bad} is not a finite number")
     text = json.dumps(result.to_json(), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     result.path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
@@ -98,6 +120,9 @@ def load_result(path: Path, *, experiment: str, preset: str) -> Result:
         raise ResultError(f"{path}: cannot be read ({error}); {fix}") from error
     if not isinstance(raw, dict):
         raise ResultError(f"{path}: not a result object; {fix}")
+    bad = non_finite(raw)
+    if bad:
+        raise ResultError(f"{path}: {bad} is not a finite number (NaN or Infinity); {fix}")
     if raw.get("schema") != SCHEMA_VERSION:
         raise ResultError(
             f"{path}: schema {raw.get('schema')!r}, this chigai reads {SCHEMA_VERSION}; {fix}"

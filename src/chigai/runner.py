@@ -2,13 +2,19 @@
 
 This is the only place that imports an experiment module (and so torch). A run holds a
 lock per result file, so two `chigai run`s, or `mkdocs serve` and a manual run, never
-write the same file at once; the second one waits and says so.
+write the same file at once; the second one waits, says so, and then uses the result
+the first one wrote if it is fresh instead of training again. A result is stored only
+when the experiment says its models trained (`check_trained`), so a run that went wrong
+without a NaN never replaces a good file.
 """
 
 import importlib.util
 import logging
+import os
 import platform
 import subprocess
+import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,7 +26,7 @@ import torch
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
-from chigai.device import describe_device, resolve_device
+from chigai.device import cpu_model, describe_device, resolve_device, threads_from_env
 from chigai.experiment import ExperimentError, ExperimentSpec, PresetConfig
 from chigai.fingerprint import fingerprint
 from chigai.freshness import State, check
@@ -28,6 +34,11 @@ from chigai.results import Result, result_path, save_result
 from chigai.training import configure_torch
 
 log = logging.getLogger(__name__)
+TRAINING_KEYS = ("lr", "steps", "batch_size")  # named when a run did not train
+
+
+class NotTrained(ExperimentError):
+    """A run finished without NaN but its models did not learn: its result is refused."""
 
 
 @dataclass
@@ -48,13 +59,33 @@ class RunContext:
 
 
 def load_module(spec: ExperimentSpec) -> ModuleType:
+    """Import an experiment; its folder and experiments/ are on the path for helpers."""
     name = f"chigai_experiments.{spec.article}.{spec.id}"
+    for folder in (spec.path.parent.parent, spec.path.parent):
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
     module_spec = importlib.util.spec_from_file_location(name, spec.path)
     if module_spec is None or module_spec.loader is None:
         raise ExperimentError(f"{spec.path}: cannot be imported")
     module = importlib.util.module_from_spec(module_spec)
     module_spec.loader.exec_module(module)
+    if not callable(getattr(module, "check_trained", None)):
+        raise ExperimentError(
+            f"{spec.path}: needs check_trained(data) -> str | None, saying what 'trained' means"
+        )
     return module
+
+
+def check_writable(folder: Path) -> None:
+    """Fail before training, not after, when the result could not be stored."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise ExperimentError(
+            f"{folder}: cannot write results there ({error.strerror}); fix its permissions"
+        ) from error
 
 
 def load_config(spec: ExperimentSpec, module: ModuleType, preset: str) -> PresetConfig:
@@ -75,21 +106,28 @@ def run_experiment(
     module = load_module(spec)
     config = load_config(spec, module, preset)
     device = resolve_device(device_name)
+    threads = threads_from_env(os.environ.get("CHIGAI_THREADS"))
     path = result_path(root, spec.id, preset)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    check_writable(path.parent)
     lock = FileLock(f"{path}.lock")
     try:
         lock.acquire(timeout=0)
+        waited = False
     except Timeout:
         log.warning("%s is being written by another chigai run; waiting for it", path)
         lock.acquire()
+        waited = True
     try:
+        earlier = check(root, spec, preset)
+        if waited and earlier.state is State.FRESH:
+            log.info("%s: the other run wrote a fresh result; using it", spec.id)
+            return earlier.result
         log.info("running %s (%s preset) on %s", spec.id, preset, device)
         code = fingerprint(spec, preset)
+        torch.set_num_threads(threads)
         configure_torch()
         started_at = datetime.now(UTC).isoformat(timespec="seconds")
         start = time.perf_counter()
-        earlier = check(root, spec, preset)
         context = RunContext(
             device=device,
             seeds=config.seeds,
@@ -100,6 +138,7 @@ def run_experiment(
         duration = time.perf_counter() - start
         if not isinstance(data, dict) or not isinstance(data.get("findings"), dict):
             raise ExperimentError(f"{spec.path}: run() must return a dict with a 'findings' dict")
+        _check_trained(spec, preset, module, data)
         provenance = _provenance(root, device, started_at, duration, config.seeds)
         result = Result(spec.id, preset, code, provenance, data, path)
         try:
@@ -113,12 +152,25 @@ def run_experiment(
         lock.release()
 
 
+def _check_trained(spec: ExperimentSpec, preset: str, module: ModuleType, data: dict) -> None:
+    problem = module.check_trained(data)
+    if problem:
+        settings = spec.presets[preset]
+        named = ", ".join(f"{key}={settings[key]}" for key in TRAINING_KEYS if key in settings)
+        raise NotTrained(
+            f"{spec.id} ({preset}) did not train: {problem}; nothing was written. "
+            f"Check {spec.path.name} PRESETS[{preset!r}]" + (f" ({named})" if named else "")
+        )
+
+
 def _provenance(
     root: Path, device: torch.device, started_at: str, duration: float, seeds: tuple[int, ...]
 ) -> dict[str, Any]:
     return {
         "device": describe_device(device),
         "device_kind": device.type,
+        "cpu": cpu_model(),  # bit-for-bit reproduction holds only on the same CPU model
+        "threads": torch.get_num_threads(),
         "torch": torch.__version__,
         "python": platform.python_version(),
         "platform": platform.platform(terse=True),

@@ -6,7 +6,6 @@ the loss is read back to the host (a device sync) only every `check_every` steps
 """
 
 import math
-import os
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,11 +39,9 @@ def set_seed(seed: int) -> None:
 
 
 def configure_torch() -> None:
-    """Process-wide settings that make CPU timings sane and runs repeatable."""
+    """Process-wide settings that change what a CPU run computes (and how fast)."""
     # A tanh RNN's values decay into denormal floats, which made CPU runs 30x slower.
     torch.set_flush_denormal(True)
-    # More threads than cores only adds noise on a small machine.
-    torch.set_num_threads(max(1, min(torch.get_num_threads(), os.cpu_count() or 1)))
 
 
 @dataclass(frozen=True)

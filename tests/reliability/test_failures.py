@@ -31,13 +31,18 @@ def run(config, ctx):
     losses = train(model, inputs, targets, settings, loss_fn=LOSS,
                    generator=torch.Generator().manual_seed(1))
     return {"final_loss": losses[-1], "findings": {}}
+
+
+def check_trained(data):
+    return None if data["final_loss"] < TRAINED_BELOW else f"final loss {data['final_loss']:.3g}"
 '''
 
 
-def write_experiment(project, name: str, loss: str) -> None:
+def write_experiment(project, name: str, loss: str, trained_below: float = 1e6) -> None:
     folder = project / "experiments" / "faults"
     folder.mkdir(exist_ok=True)
-    (folder / f"{name}.py").write_text(textwrap.dedent(EXPERIMENT).replace("LOSS", loss))
+    source = textwrap.dedent(EXPERIMENT).replace("LOSS", loss)
+    (folder / f"{name}.py").write_text(source.replace("TRAINED_BELOW", str(trained_below)))
 
 
 def test_crash_and_divergence_are_reported_and_keep_the_last_good_result(tmp_path):
