@@ -4,12 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve site test full bench clean
+.PHONY: install serve site test full bench lock clean
 
-$(STAMP): pyproject.toml
+# torch comes from TORCH_INDEX when set: the GitHub workflows use PyTorch's CPU index
+# (https://download.pytorch.org/whl/cpu); for a CUDA build use e.g.
+# `make install TORCH_INDEX=https://download.pytorch.org/whl/cu126`. Unset, pip's own index
+# is used (on Linux PyPI serves the CUDA build). Everything else is pinned in requirements.lock.
+TORCH_INDEX ?=
+TORCH := torch==2.13.0
+
+$(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run 'apt-get install python3-venv'"; exit 1; }
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps $(TORCH) $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -30,6 +40,12 @@ full: install  ## refresh the published numbers (full presets, best device)
 
 bench: install  ## measure rebuilds and training speed; writes benchmarks/report.json
 	$(BIN)/python benchmarks/run.py
+
+lock: install  ## re-resolve requirements.lock from pyproject.toml (all but torch and its CUDA wheels)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+	  --no-emit-package torch --no-annotate --no-header --quiet -o requirements.lock.tmp
+	grep -vE '^(nvidia-|triton|cuda-)' requirements.lock.tmp > requirements.lock
+	rm requirements.lock.tmp
 
 clean:
 	rm -rf site .cache

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from chigai.experiment import ExperimentSpec
-from chigai.render import RenderError, Shown, num, page_language, render_page, table
+from chigai.render import Missing, RenderError, Shown, num, page_language, render_page, table
 from chigai.results import Result
 
 SPEC = ExperimentSpec(
@@ -30,8 +30,8 @@ DATA = {
 }
 
 
-def shown(stale: bool = False) -> dict[str, Shown]:
-    result = Result("adding_problem", "quick", "f", PROVENANCE, DATA, Path("r.json"))
+def shown(stale: bool = False, preset: str = "full") -> dict[str, Shown]:
+    result = Result("adding_problem", preset, "f", PROVENANCE, DATA, Path("r.json"))
     return {"adding_problem": Shown(SPEC, result, stale)}
 
 
@@ -75,7 +75,7 @@ def test_provenance_box_shows_where_and_how_and_escapes_result_text():
     html = render_page(
         '{{ provenance("adding_problem") }}', src_uri="a.en.md", lang="en", shown=shown()
     )
-    for expected in ("How these numbers were made", "abc123", "2.13.0", "1, 2", "12.3 s", "quick"):
+    for expected in ("How these numbers were made", "abc123", "2.13.0", "1, 2", "12.3 s", "full"):
         assert expected in html
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "](experiments/rnn_vs_lstm/adding_problem.py)" in html
@@ -84,8 +84,72 @@ def test_provenance_box_shows_where_and_how_and_escapes_result_text():
 def test_a_stale_result_puts_a_notice_with_the_fix_on_its_article():
     html = render_page("body", src_uri="rnn-vs-lstm.ja.md", lang="ja", shown=shown(stale=True))
     assert html.startswith('!!! warning "古い結果を表示しています"')
-    assert "chigai run adding_problem --preset quick" in html
+    assert "chigai run adding_problem --preset full" in html
     assert render_page("body", src_uri="index.ja.md", lang="ja", shown=shown(stale=True)) == "body"
+
+
+@pytest.mark.parametrize(("lang", "title"), [("ja", "お試し設定"), ("en", "from the quick preset")])
+def test_quick_numbers_standing_in_for_full_ones_put_a_notice_on_their_article(lang, title):
+    page = "{{ num(results.adding_problem.data.baseline_mse) }}"
+    html = render_page(
+        page, src_uri=f"rnn-vs-lstm.{lang}.md", lang=lang, shown=shown(preset="quick")
+    )
+    assert html.startswith("!!! warning") and title in html.splitlines()[0]
+    assert "chigai run adding_problem --preset full" in html and html.endswith("0.167")
+    assert "!!!" not in render_page(
+        page, src_uri=f"rnn-vs-lstm.{lang}.md", lang=lang, shown=shown()
+    )
+
+
+GONE = ExperimentSpec(
+    id="marked_recall",
+    article="rnn_vs_lstm",
+    path=Path("experiments/rnn_vs_lstm/marked_recall.py"),
+    presets={"quick": {}, "full": {}},
+    figures={"gate_trace": "gate_trace"},
+)
+TWO_SECTIONS = (
+    "{% set a = results.adding_problem %}\n{% set m = results.marked_recall %}\n"
+    "# Title\n\nIntro {{ num(a.data.baseline_mse) }}.\n\n"
+    "## Adding\n\n{% if a.findings.better %}better{% endif %}\n\n"
+    "## Recall\n\n{% if m.findings.lstm_wins %}wins{% endif %}\n\n"
+    "## Gates\n\n{{ figure('gate_trace') }}\n\n"
+    "## End\n\nbye\n"
+)
+
+
+def test_an_unavailable_experiment_replaces_only_the_sections_that_use_it():
+    gone = {"marked_recall": Missing(GONE, "results/marked_recall.full.json: not valid JSON")}
+    text = render_page(
+        TWO_SECTIONS, src_uri="rnn-vs-lstm.en.md", lang="en", shown=shown(), unavailable=gone
+    )
+    assert "Intro 0.167." in text and "better" in text and "bye" in text
+    assert "## Recall" in text and "## Gates" in text and "wins" not in text
+    assert text.count("The results behind this section are missing") == 2
+    assert text.count("`marked_recall`: results/marked_recall.full.json: not valid JSON") == 2
+
+
+def test_a_template_error_names_page_line_and_key_even_inside_a_format():
+    page = "# T\n\n## A\n\nline\n{{ '%.1f' | format(results.adding_problem.findings.nope) }}\n"
+    with pytest.raises(RenderError, match=r"rnn-vs-lstm\.en\.md:6: .*'nope'"):
+        render_page(page, src_uri="rnn-vs-lstm.en.md", lang="en", shown=shown())
+    with pytest.raises(RenderError, match=r":3: .*'nope'"):
+        render_page(
+            "a\n\n{{ num(results.adding_problem.findings.nope) }}",
+            src_uri="rnn-vs-lstm.en.md",
+            lang="en",
+            shown=shown(),
+        )
+
+
+def test_with_a_problems_list_a_broken_section_becomes_a_placeholder_and_is_reported_once():
+    page = "# T\n\n## A\n\n{{ results.adding_problem.findings.nope }}\n\n## B\n\nfine\n"
+    problems: list[str] = []
+    text = render_page(
+        page, src_uri="rnn-vs-lstm.en.md", lang="en", shown=shown(), problems=problems
+    )
+    assert len(problems) == 1 and "rnn-vs-lstm.en.md:5" in problems[0] and "nope" in problems[0]
+    assert "## A" in text and "This part cannot be shown" in text and "fine" in text
 
 
 def test_table_and_num_format_measured_values():

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from chigai.assemble import Collected, StaleResults, collect, figure_files
 from chigai.experiment import ExperimentError
 from chigai.freshness import policy_from_env
-from chigai.render import RenderError, page_language, placeholder, render_page, source_uri
+from chigai.render import page_language, render_page, source_uri
 
 log = logging.getLogger("mkdocs.plugins.chigai")
 
@@ -30,6 +30,12 @@ class ChigaiPlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
         self.collected: Collected | None = None
+        self.reported: set[str] = set()  # i18n builds once per language: warn once
+
+    def _warn(self, problem: str) -> None:
+        if problem not in self.reported:
+            self.reported.add(problem)
+            log.warning(problem)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Called again for each extra language (build() runs on_config), so no resets here.
@@ -50,14 +56,14 @@ class ChigaiPlugin(BasePlugin):
         except (StaleResults, ExperimentError) as error:
             raise PluginError(str(error)) from error
         for problem in self.collected.problems:
-            log.warning(problem)
+            self._warn(problem)
 
     @event_priority(-200)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files = notebook_pages(files, config)
         figures, problems = figure_files(self.collected.shown, self.cache)
         for problem in problems:
-            log.warning(problem)
+            self._warn(problem)
         for uri, path in figures.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         for spec in self.collected.specs:
@@ -83,19 +89,19 @@ class ChigaiPlugin(BasePlugin):
         lang = page_language(page.file.src_uri)
         if lang is None:
             return markdown
-        try:
-            return render_page(
-                markdown,
-                src_uri=page.file.src_uri,
-                lang=lang,
-                shown=self.collected.shown,
-                status=self.collected.status,
-            )
-        except RenderError as error:
-            if config.strict:
-                raise PluginError(str(error)) from error
-            log.warning("%s (the page shows a placeholder)", error)
-            return placeholder(str(error), lang)
+        problems: list[str] = []  # each becomes a warning; --strict fails on them
+        rendered = render_page(
+            markdown,
+            src_uri=page.file.src_uri,
+            lang=lang,
+            shown=self.collected.shown,
+            status=self.collected.status,
+            unavailable=self.collected.missing,
+            problems=problems,
+        )
+        for problem in problems:
+            self._warn(f"{problem} (that section shows a placeholder)")
+        return rendered
 
 
 def notebook_pages(files: Files, config: MkDocsConfig) -> Files:

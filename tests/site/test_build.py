@@ -83,20 +83,42 @@ def test_language_switcher_leads_to_the_same_article(built_site: Path, lang, oth
     assert (target / "index.html").exists()
 
 
-def test_a_stale_result_fails_the_build_under_fail_naming_the_fix(tmp_path):
-    project = copy_project(tmp_path / "p")
+def _edit_adding_problem(project: Path) -> None:
+    """A real code change (comments and docstrings would not stale it)."""
     experiment = project / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
-    experiment.write_text(experiment.read_text() + "\n# edited\n")
+    experiment.write_text(experiment.read_text().replace("AT_BASELINE = 0.5", "AT_BASELINE = 0.6"))
+
+
+FULL_BREAKAGES = {
+    "stale": lambda path: path.write_text(
+        re.sub(r'"fingerprint": "\w+"', '"fingerprint": "0ld"', path.read_text())
+    ),
+    "truncated": lambda path: path.write_text(path.read_text()[:200]),
+    "empty object": lambda path: path.write_text("{}"),
+    "missing": lambda path: path.unlink(),
+    "nan inside": lambda path: path.write_text(
+        re.sub(r'"baseline_mse": [0-9.e-]+', '"baseline_mse": NaN', path.read_text())
+    ),
+}
+
+
+@pytest.mark.parametrize("how", list(FULL_BREAKAGES))
+def test_a_publishing_build_needs_a_fresh_valid_full_result_for_every_experiment(tmp_path, how):
+    """Even when a fresh quick result could stand in, `fail` refuses to publish it."""
+    project = copy_project(tmp_path / "p")
+    FULL_BREAKAGES[how](project / "results" / "adding_problem.full.json")
     done = run_tool("mkdocs", "build", "--strict", cwd=project, env={"CHIGAI_ON_STALE": "fail"})
     assert done.returncode != 0
-    assert "adding_problem: result is stale" in done.stderr
-    assert "chigai run adding_problem --preset" in done.stderr
+    assert "chigai run adding_problem --preset full" in done.stderr
+    named = [line for line in done.stderr.splitlines() if "adding_problem:" in line]
+    assert len(named) == 1, done.stderr[-2000:]
+    assert "marked_recall:" not in done.stderr  # only what is wrong is named
+    assert not (project / "site" / "index.html").exists()
 
 
 def test_a_stale_result_is_shown_with_a_notice_under_warn(tmp_path):
     project = copy_project(tmp_path / "p")
-    experiment = project / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
-    experiment.write_text(experiment.read_text() + "\n# edited\n")
+    _edit_adding_problem(project)
     done = run_tool("mkdocs", "build", "--strict", cwd=project, env={"CHIGAI_ON_STALE": "warn"})
     assert done.returncode == 0, done.stderr[-2000:]
     for lang, page in ARTICLE.items():
@@ -104,6 +126,18 @@ def test_a_stale_result_is_shown_with_a_notice_under_warn(tmp_path):
         assert (
             "古い結果を表示しています" if lang == "ja" else "Showing out-of-date results"
         ) in html
+
+
+def test_quick_numbers_standing_in_for_full_ones_carry_a_notice(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "results" / "marked_recall.full.json").unlink()
+    done = run_tool("mkdocs", "build", "--strict", cwd=project, env={"CHIGAI_ON_STALE": "warn"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    for lang, title in (("ja", "お試し設定（quick）の数字"), ("en", "from the quick preset")):
+        html = (project / "site" / ARTICLE[lang]).read_text()
+        assert title in html and "chigai run marked_recall --preset full" in html
+    other = (project / "site" / "en" / "attention-vs-lstm" / "index.html").read_text()
+    assert "from the quick preset" not in other
 
 
 def test_a_bogus_policy_is_refused(tmp_path):
@@ -123,7 +157,7 @@ def test_a_template_naming_a_missing_value_fails_with_page_and_key(tmp_path):
     assert re.search(r"rnn-vs-lstm\.en\.md:\d+: .*'imaginary'", done.stderr)
 
 
-def test_without_strict_a_broken_template_becomes_a_visible_placeholder(tmp_path):
+def test_without_strict_a_broken_template_section_becomes_a_placeholder_named_once(tmp_path):
     project = copy_project(tmp_path / "p")
     page = project / "docs" / "rnn-vs-lstm.en.md"
     page.write_text(page.read_text() + "\n{{ results.adding_problem.findings.imaginary }}\n")
@@ -131,6 +165,8 @@ def test_without_strict_a_broken_template_becomes_a_visible_placeholder(tmp_path
     assert done.returncode == 0, done.stderr[-2000:]
     html = (project / "site" / ARTICLE["en"]).read_text()
     assert "This part cannot be shown" in html and "imaginary" in html
+    assert "How these numbers were made" in html  # the rest of the page is still there
+    assert done.stderr.count("'imaginary'") == 1
     assert (
         "この数字の作り方" in (project / "site" / ARTICLE["ja"]).read_text()
     )  # other pages unharmed
@@ -149,7 +185,12 @@ def test_a_figure_that_cannot_be_drawn_fails_strict_and_is_a_placeholder_otherwi
     _break_sensitivity_data(project)
     strict = run_tool("mkdocs", "build", "--strict", cwd=project)
     assert strict.returncode != 0
-    assert "figure rnn_vs_lstm/input_sensitivity (ja) failed: TypeError" in strict.stderr
+    assert re.search(
+        r"figure rnn_vs_lstm/input_sensitivity \(ja\) failed at chigai/figures/\w+\.py:\d+ "
+        r"\(\w+\): TypeError",
+        strict.stderr,
+    )
+    assert strict.stderr.count("input_sensitivity (ja) failed") == 1
     relaxed = run_tool("mkdocs", "build", cwd=project)
     assert relaxed.returncode == 0, relaxed.stderr[-2000:]
     svg = (project / "site" / "figures" / "rnn_vs_lstm" / "input_sensitivity.en.svg").read_text()
