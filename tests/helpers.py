@@ -3,9 +3,12 @@
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +56,25 @@ def shrink_adding_quick(project: Path, steps: int, seed: int = 1) -> None:
     experiment.write_text(source)
 
 
+@contextmanager
+def started(command: list[str], **popen) -> Iterator[subprocess.Popen]:
+    """A background process (in its own process group) that never outlives the test.
+
+    Whatever the test asserts, on the way out the group is killed: a failing test must
+    not leave a CPU-heavy training run behind to slow every later test.
+    """
+    process = subprocess.Popen(command, start_new_session=True, **popen)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+
+
 def wait_for_line(process: subprocess.Popen, text: str, timeout: float = 60) -> None:
     """Read a process's stderr until a line contains text."""
     deadline = time.monotonic() + timeout
@@ -73,4 +95,6 @@ PROVENANCE = {
     "started_at": "2026-01-01T00:00:00+00:00",
     "duration_s": 1.0,
     "seeds": [1],
+    "cpu": "test CPU",
+    "threads": 1,
 }  # a complete provenance block, for result files written by tests

@@ -1,9 +1,13 @@
 """The chigai command as a user runs it: a real process, its output and exit code."""
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from helpers import ROOT, copy_project, run_tool
+
+from chigai.device import cpu_model
 
 
 def test_help_lists_the_commands():
@@ -42,15 +46,76 @@ def test_cuda_on_a_machine_without_one_is_refused(tmp_path):
     assert "device 'cuda' is not available here" in done.stderr
 
 
-def test_a_bad_preset_value_is_refused_before_training(tmp_path):
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('"hidden_size": 0', "hidden_size: must be > 0, got 0"),
+        ('"hidden_size": 1000000000000', "hidden_size: 1000000000000 is too large"),
+        ('"lr": 1e400', "lr: must be a finite number, got inf"),
+    ],
+)
+def test_a_bad_preset_value_is_refused_before_training_naming_the_key(tmp_path, value, message):
     project = copy_project(tmp_path / "p")
     experiment = project / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
-    experiment.write_text(
-        experiment.read_text().replace('"hidden_size": 64', '"hidden_size": 0', 1)
-    )
+    key = value.split(":")[0]
+    source = experiment.read_text()
+    start = source.index(key)
+    end = source.index(",", start)
+    experiment.write_text(source[:start] + value + source[end:])
     done = run_tool("chigai", "run", "adding_problem", cwd=project)
     assert done.returncode == 2
-    assert "hidden_size: must be > 0, got 0" in done.stderr
+    assert "adding_problem.py PRESETS['quick']" in done.stderr and message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_results_that_cannot_be_written_are_refused_before_training(tmp_path):
+    """Found before a long run starts, not after it ends."""
+    locked = _unwritable_folder(tmp_path)
+    project = copy_project(tmp_path / "p")
+    shutil.rmtree(project / "results")
+    (project / "results").symlink_to(locked)
+    done = run_tool("chigai", "run", "small_data", cwd=project, timeout=60)
+    assert done.returncode == 2
+    assert f"{project / 'results'}: cannot write results there" in done.stderr
+    assert "running small_data" not in done.stderr
+
+
+def _unwritable_folder(tmp_path) -> Path:
+    """A folder this process cannot write to, even as root (CI runs as root)."""
+    candidates = [tmp_path / "read-only", Path("/sys/kernel"), Path("/proc/sys")]
+    candidates[0].mkdir()
+    candidates[0].chmod(0o555)
+    for folder in candidates:
+        try:
+            (folder / ".probe").touch()
+            (folder / ".probe").unlink()
+        except OSError:
+            return folder
+    pytest.skip("no folder here is read-only for this process")
+
+
+@pytest.mark.parametrize(("threads", "expected"), [(None, 1), ("2", 2)])
+def test_each_run_uses_one_torch_thread_unless_told_and_records_it(tmp_path, threads, expected):
+    """One thread per process: a busy machine must not make training thrash (README)."""
+    project = copy_project(tmp_path / "p")
+    env = {"CHIGAI_THREADS": threads} if threads else {}
+    done = run_tool("chigai", "run", "architecture", cwd=project, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    stored = json.loads((project / "results" / "architecture.quick.json").read_text())
+    assert stored["provenance"]["threads"] == expected
+    assert stored["provenance"]["cpu"] == cpu_model()  # bit-for-bit holds per CPU model
+    assert f"{expected} thread{'s' if expected > 1 else ''})" in stored["provenance"]["device"]
+
+
+def test_a_bad_thread_count_is_refused(tmp_path):
+    done = run_tool(
+        "chigai",
+        "run",
+        "architecture",
+        cwd=copy_project(tmp_path / "p"),
+        env={"CHIGAI_THREADS": "many"},
+    )
+    assert done.returncode == 2 and "CHIGAI_THREADS='many' is not a thread count" in done.stderr
 
 
 def test_status_shows_each_experiment_and_preset_with_device_and_date(tmp_path):

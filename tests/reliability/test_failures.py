@@ -79,3 +79,21 @@ def test_crash_and_divergence_are_reported_and_keep_the_last_good_result(tmp_pat
     assert summary.count("previous result kept") == 2
     for name, content in good.items():
         assert (project / "results" / f"{name}.quick.json").read_bytes() == content
+
+
+def test_a_run_that_did_not_train_is_refused_and_keeps_the_last_good_result(tmp_path):
+    """lr 1e9 ends near chance without a NaN: the experiment's check_trained catches it."""
+    project = copy_project(tmp_path / "p")
+    stored = project / "results" / "small_data.quick.json"
+    good = stored.read_bytes()
+    experiment = project / "experiments" / "rnn_vs_lstm" / "small_data.py"
+    source = experiment.read_text()
+    quick = source.index('"quick"')
+    lr = source.index('"lr": ', quick)
+    experiment.write_text(source[:lr] + '"lr": 1e9' + source[source.index(",", lr) :])
+    done = run_tool("chigai", "run", "small_data", cwd=project)
+    assert done.returncode == 1
+    assert "small_data (quick) did not train: with" in done.stdout
+    assert "small_data.py PRESETS['quick'] (lr=1000000000.0, steps=" in done.stdout
+    assert "previous result kept" in done.stdout
+    assert stored.read_bytes() == good

@@ -1,21 +1,26 @@
-"""Two `chigai run`s of one experiment: the second waits, and says so; one writer at a time."""
+"""Two `chigai run`s of one experiment: one writer at a time, and no training twice."""
 
 import json
 import subprocess
 
-from helpers import BIN, copy_project, shrink_adding_quick, wait_for_line
+from helpers import BIN, copy_project, shrink_adding_quick, started, wait_for_line
 
 
-def test_a_second_run_waits_for_the_first(tmp_path):
+def test_a_second_run_waits_then_uses_the_fresh_result_instead_of_training_again(tmp_path):
     project = copy_project(tmp_path / "p")
     shrink_adding_quick(project, steps=3000)  # long enough for the second to import torch
     command = [str(BIN / "chigai"), "run", "adding_problem", "--device", "cpu"]
-    first = subprocess.Popen(command, cwd=project, stderr=subprocess.PIPE, text=True)
-    wait_for_line(first, "running adding_problem")
-    second = subprocess.Popen(command, cwd=project, stderr=subprocess.PIPE, text=True)
-    wait_for_line(second, "is being written by another chigai run; waiting for it")
-    assert first.poll() is None, "the first run should still hold the lock"
-    assert first.wait(timeout=120) == 0
-    assert second.wait(timeout=120) == 0
-    stored = json.loads((project / "results" / "adding_problem.quick.json").read_text())
-    assert stored["experiment"] == "adding_problem"
+    stored = project / "results" / "adding_problem.quick.json"
+    with started(command, cwd=project, stderr=subprocess.PIPE, text=True) as first:
+        wait_for_line(first, "running adding_problem")
+        with started(command, cwd=project, stderr=subprocess.PIPE, text=True) as second:
+            wait_for_line(second, "is being written by another chigai run; waiting for it")
+            assert first.poll() is None, "the first run should still hold the lock"
+            assert first.wait(timeout=180) == 0
+            written = stored.read_bytes()
+            assert second.wait(timeout=120) == 0
+            log = second.stderr.read()
+    assert "the other run wrote a fresh result; using it" in log
+    assert "running adding_problem" not in log  # it never trained
+    assert stored.read_bytes() == written
+    assert json.loads(written)["experiment"] == "adding_problem"
