@@ -11,6 +11,9 @@ STAMP := $(VENV)/.installed
 # `make install TORCH_INDEX=https://download.pytorch.org/whl/cu126`. Unset, pip's own index
 # is used (on Linux PyPI serves the CUDA build). Everything else is pinned in requirements.lock.
 TORCH_INDEX ?=
+# The site builder: mkdocs (1.6.1, unmaintained) or properdocs, its maintained fork; both
+# read mkdocs.yml and load the same plugins.
+MKDOCS ?= mkdocs
 TORCH := torch==2.13.0
 
 $(STAMP): pyproject.toml requirements.lock
@@ -25,10 +28,10 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 serve: install  ## serve the site at http://127.0.0.1:8000, rebuilding on every change
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/$(MKDOCS) serve --livereload
 
 site: install  ## build the site into site/ (strict: warnings fail)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(MKDOCS) build --strict
 
 test: install  ## lint, then the whole test suite
 	$(BIN)/ruff check .

@@ -30,7 +30,7 @@ def test_an_interrupted_run_keeps_the_old_result_and_the_next_run_starts_cleanly
         run.send_signal(signum)
         assert_interrupted_cleanly(run, project, before)
 
-    shrink_adding_quick(project, steps=20)
+    shrink_adding_quick(project, steps=200)  # enough to pass check_trained
     again = run_tool("chigai", "run", "adding_problem", "--device", "cpu", cwd=project, timeout=120)
     assert again.returncode == 0, again.stderr[-2000:]
     assert stored.read_bytes() != before

@@ -195,3 +195,13 @@ def test_a_figure_that_cannot_be_drawn_fails_strict_and_is_a_placeholder_otherwi
     assert relaxed.returncode == 0, relaxed.stderr[-2000:]
     svg = (project / "site" / "figures" / "rnn_vs_lstm" / "input_sensitivity.en.svg").read_text()
     assert "could not be drawn" in svg and "TypeError" in svg
+
+
+def test_properdocs_builds_the_same_pages_strictly(tmp_path, built_site: Path):
+    project = copy_project(tmp_path / "p")
+    done = run_tool("properdocs", "build", "--strict", cwd=project)
+    assert done.returncode == 0, done.stderr[-3000:]
+    pages = {p.relative_to(built_site) for p in built_site.rglob("*.html")}
+    assert {p.relative_to(project / "site") for p in (project / "site").rglob("*.html")} == pages
+    html = (project / "site" / ARTICLE["en"]).read_text()
+    assert "How these numbers were made" in html and "{{" not in html

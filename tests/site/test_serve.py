@@ -1,4 +1,4 @@
-"""`mkdocs serve` as a writer uses it: a real server process, real file edits."""
+"""`mkdocs serve` (and `properdocs serve`) as a writer uses it: a real server, real edits."""
 
 import re
 import socket
@@ -14,12 +14,12 @@ from helpers import BIN, copy_project, shrink_adding_quick
 class Server:
     """mkdocs serve in the background, its log collected line by line."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, tool: str = "mkdocs"):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.process = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
+            [str(BIN / tool), "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
             cwd=project,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -56,7 +56,7 @@ def baseline_on_page(server: Server) -> str:
 def test_serve_rebuilds_on_code_edits_and_reruns_the_experiment_that_went_stale(tmp_path):
     project = copy_project(tmp_path / "p")
     # a tiny quick preset, so each rerun in this test takes a second instead of half a minute
-    shrink_adding_quick(project, steps=40, seed=1)
+    shrink_adding_quick(project, steps=200, seed=1)
     server = Server(project)
     try:
         served = server.wait_for("Serving on")
@@ -71,11 +71,28 @@ def test_serve_rebuilds_on_code_edits_and_reruns_the_experiment_that_went_stale(
         assert not any("rerunning" in line for line in server.lines[changed:rebuilt])
 
         # an edit to the experiment makes it stale: it is rerun and the page shows new numbers
-        shrink_adding_quick(project, steps=40, seed=2)
+        shrink_adding_quick(project, steps=200, seed=2)
         changed = server.wait_for("Detected file changes", after=rebuilt)
         server.wait_for("rerunning the quick preset", after=changed)
         server.wait_for("Reloading browsers", after=changed)
         assert baseline_on_page(server) != first
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=20)
+
+
+def test_properdocs_serves_the_same_site_and_rebuilds_on_a_page_edit(tmp_path):
+    """ProperDocs, the maintained fork of MkDocs 1.6, is a drop-in for `mkdocs serve`."""
+    project = copy_project(tmp_path / "p")
+    server = Server(project, tool="properdocs")
+    try:
+        served = server.wait_for("Serving on")
+        assert "How these numbers were made" in server.page("en/rnn-vs-lstm/")
+        page = project / "docs" / "rnn-vs-lstm.en.md"
+        page.write_text(page.read_text() + "\nA sentence added while serving.\n")
+        changed = server.wait_for("Detected file changes", after=served)
+        server.wait_for("Reloading browsers", after=changed)
+        assert "A sentence added while serving." in server.page("en/rnn-vs-lstm/")
     finally:
         server.process.terminate()
         server.process.wait(timeout=20)
