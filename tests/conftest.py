@@ -3,14 +3,14 @@
 import os
 from pathlib import Path
 
+import pytest
+from helpers import copy_project, run_tool
+
 # One math thread per process, set before torch or numpy is imported: the suite's small
 # models run as fast on one, and several threads per process thrash on a busy machine
 # (chigai's own runs do the same through CHIGAI_THREADS; README "Performance").
 for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(variable, "1")
-
-import pytest
-from helpers import copy_project, run_tool
 
 
 @pytest.fixture(scope="session")
