@@ -39,6 +39,7 @@ NOT_COMPUTE = {
     "chigai.assemble": "presentation: picks results for pages, draws figures",
     "chigai.figures": "presentation: figure drawing",
     "chigai.render": "presentation: page templates",
+    "chigai.sections": "presentation: pages rendered section by section",
     "chigai.site": "presentation: the MkDocs plugin",
     "chigai.strings": "presentation: labels and alt text",
     "chigai.cli": "bookkeeping: the command line",
