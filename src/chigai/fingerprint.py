@@ -40,6 +40,8 @@ NOT_COMPUTE = {
     "chigai.figures": "presentation: figure drawing",
     "chigai.render": "presentation: page templates",
     "chigai.sections": "presentation: pages rendered section by section",
+    "chigai.readable": "presentation: dates, durations and names as a reader reads them",
+    "chigai.webpage": "presentation: finishing touches on built HTML pages",
     "chigai.site": "presentation: the MkDocs plugin",
     "chigai.strings": "presentation: labels and alt text",
     "chigai.cli": "bookkeeping: the command line",
