@@ -182,15 +182,23 @@ def _provenance(
 
 
 def _git_commit(root: Path) -> str:
+    """The commit, with `-dirty` when tracked files other than results/ differ from it.
+
+    Result files are what runs write, not what they run: two runs side by side must not
+    mark each other's provenance dirty.
+    """
     try:
-        described = subprocess.run(
-            ["git", "describe", "--always", "--dirty", "--abbrev=12"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
+        commit = _git(root, "rev-parse", "--short=12", "HEAD")
+        changed = _git(
+            root, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!results"
         )
     except (OSError, subprocess.SubprocessError):
         return "unknown"
-    return described.stdout.strip() or "unknown"
+    return f"{commit}-dirty" if changed else commit
+
+
+def _git(root: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, text=True, timeout=10, check=True
+    )
+    return done.stdout.strip()
