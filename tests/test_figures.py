@@ -77,3 +77,87 @@ def test_cost_charts_draw_a_gpu_section_as_dashed_lines(kind):
     assert with_gpu.count(b"stroke-dasharray") > render_svg(kind, data, "ja").count(
         b"stroke-dasharray"
     )
+
+
+def _drawn(kind: str, experiment: str, lang: str, phone: bool = False):
+    """The matplotlib Figure of a kind, laid out as it is saved (not closed: the caller does)."""
+    import matplotlib.pyplot as plt
+
+    from chigai.figures.style import PHONE, fit_phone, rc_for
+
+    token = PHONE.set(phone)
+    try:
+        with plt.rc_context(rc_for(lang)):
+            figure = KINDS[kind](quick_data(experiment), lang)
+            if phone:
+                fit_phone(figure)
+            figure.canvas.draw()
+    finally:
+        PHONE.reset(token)
+    return figure
+
+
+CHARTS = [(e, n, k) for e, n, k in DECLARED if not k.startswith(("diagram", "attention", "align"))]
+
+
+@pytest.mark.parametrize("phone", [False, True])
+@pytest.mark.parametrize(("experiment", "name", "kind"), CHARTS)
+def test_legends_never_cover_the_plotted_data(experiment, name, kind, phone):
+    import matplotlib.pyplot as plt
+
+    figure = _drawn(kind, experiment, "ja", phone)
+    legends = [*figure.legends, *(ax.get_legend() for ax in figure.axes if ax.get_legend())]
+    assert legends, f"{name}: no legend"
+    renderer = figure.canvas.get_renderer()
+    for legend in legends:
+        box = legend.get_window_extent(renderer)
+        for ax in figure.axes:
+            assert not box.overlaps(ax.get_window_extent(renderer)), f"{name}: legend over data"
+    plt.close(figure)
+
+
+@pytest.mark.parametrize(
+    ("experiment", "kind"),
+    [
+        ("marked_recall", "gradient_flow"),
+        ("marked_recall", "input_sensitivity"),
+        ("marked_recall", "gate_trace"),
+    ],
+)
+def test_axes_of_whole_steps_have_whole_number_ticks(experiment, kind):
+    import matplotlib.pyplot as plt
+
+    figure = _drawn(kind, experiment, "en")
+    for ax in figure.axes:
+        shown = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+        assert shown and all(float(t).is_integer() for t in shown), (kind, shown)
+    plt.close(figure)
+
+
+@pytest.mark.parametrize(("experiment", "name", "kind"), DECLARED)
+def test_the_phone_drawing_is_narrow_and_its_text_at_least_9_pt(experiment, name, kind):
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Text
+
+    from chigai.figures.style import PHONE_MIN_PT, PHONE_WIDTH
+
+    figure = _drawn(kind, experiment, "ja", phone=True)
+    assert figure.get_figwidth() <= PHONE_WIDTH
+    ticks, shown_ticks = set(), []
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            for tick in axis.majorTicks + axis.minorTicks:
+                ticks |= {id(tick.label1), id(tick.label2)}
+                # matplotlib keeps labels for ticks beyond the limits (or axes turned off)
+                if ax.axison and tick.label1.get_visible() and low <= tick.get_loc() <= high:
+                    shown_ticks.append(tick.label1)
+    others = [t for t in figure.findobj(Text) if id(t) not in ticks]
+    texts = [t for t in others + shown_ticks if t.get_text() and t.get_visible()]
+    assert min(t.get_fontsize() for t in texts) >= PHONE_MIN_PT, name
+    renderer = figure.canvas.get_renderer()
+    inside = figure.bbox.padded(2)
+    for text in texts:  # nothing cut off at the edges of the narrower canvas
+        box = text.get_window_extent(renderer)
+        assert inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1), (name, text)
+    plt.close(figure)

@@ -11,6 +11,7 @@ from chigai.experiment import discover
 from chigai.notebooks import NotebookError, execute, is_fresh, notebook_fingerprint, notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
+LANGS = ("ja", "en")
 SPECS = discover(ROOT)
 
 
@@ -60,7 +61,8 @@ def test_a_failing_cell_names_the_notebook_and_keeps_the_old_file(tmp_path):
 
 def test_published_notebooks_are_fresh_and_have_outputs():
     found = notebooks(ROOT)
-    assert {p.name for p in found} == {"rnn-vs-lstm.ja.ipynb", "rnn-vs-lstm.en.ipynb"}
+    articles = {"rnn-vs-lstm", "attention-vs-lstm"}
+    assert {p.name for p in found} == {f"{a}.{lang}.ipynb" for a in articles for lang in LANGS}
     for path in found:
         assert is_fresh(path, SPECS), f"{path.name} is stale: run `chigai notebooks`"
         cells = json.loads(path.read_text())["cells"]
@@ -69,3 +71,11 @@ def test_published_notebooks_are_fresh_and_have_outputs():
             for c in cells
             if c["cell_type"] == "code" and not "".join(c["source"]).startswith("#")
         )
+        # a chart, not the text "<Figure size 640x400 with 1 Axes>" (issue 13)
+        images = [
+            output
+            for c in cells
+            for output in c.get("outputs", [])
+            if {"image/svg+xml", "image/png"} & set(output.get("data", {}))
+        ]
+        assert images, f"{path.name} shows no chart"

@@ -66,9 +66,18 @@ def test_an_undeclared_figure_is_named():
 def test_figure_has_language_image_alt_text_and_caption(lang, alt_word):
     page = '{{ figure("adding_mse", caption="A & B") }}'
     html = render_page(page, src_uri=f"rnn-vs-lstm.{lang}.md", lang=lang, shown=shown())
-    assert f"](figures/rnn_vs_lstm/adding_mse.{lang}.svg)" in html
+    assert f'src="figures/rnn_vs_lstm/adding_mse.{lang}.svg"' in html
+    assert f'srcset="figures/rnn_vs_lstm/adding_mse.{lang}.phone.svg"' in html  # on phones
+    assert f'class="glightbox" data-rebase href="figures/rnn_vs_lstm/adding_mse.{lang}.svg"' in html
     assert alt_word in html
-    assert "<figcaption>A &amp; B</figcaption>" in html
+    assert ">A &amp; B</figcaption>" in html
+    assert 'loading="lazy"' not in html  # the first figure of a page loads at once
+
+
+def test_figures_after_the_first_load_lazily():
+    page = '{{ figure("adding_mse") }}\n\n{{ figure("adding_mse") }}'
+    html = render_page(page, src_uri="rnn-vs-lstm.en.md", lang="en", shown=shown())
+    assert html.count('loading="lazy"') == 1
 
 
 def test_provenance_box_shows_where_and_how_and_escapes_result_text():

@@ -19,8 +19,8 @@ import chigai
 from chigai.experiment import ExperimentSpec, discover
 from chigai.freshness import Entry, State, best, check_all
 from chigai.notebooks import NotebookError, execute, is_fresh, notebooks
-from chigai.render import Shown, figure_uri, placeholder_svg
-from chigai.strings import LANGUAGES
+from chigai.render import Shown, figure_uri, placeholder_svg, share_uri
+from chigai.strings import LANGUAGES, SHARE_FIGURE
 
 log = logging.getLogger("mkdocs.plugins.chigai")
 PACKAGE = Path(chigai.__file__).parent
@@ -99,7 +99,8 @@ def _refresh_notebooks(root: Path, policy: str, specs: dict[str, ExperimentSpec]
 
 
 def figure_files(shown: dict[str, Shown], cache: Path) -> tuple[dict[str, Path], list[str]]:
-    """SVG per figure and language, as {site uri: cached file}, plus problems met.
+    """SVG per figure and language (desktop and phone), and a PNG of each article's share
+    figure, as {site uri: cached file}, plus problems met.
 
     A figure is drawn only on a cache miss. One that cannot be drawn becomes a placeholder
     SVG that says why, so the page still shows where it belongs.
@@ -112,28 +113,40 @@ def figure_files(shown: dict[str, Shown], cache: Path) -> tuple[dict[str, Path],
         for name, kind in item.spec.figures.items():
             figure_id = f"{item.spec.article}/{name}"
             for lang in LANGUAGES:
-                parts = [code, data, kind.encode(), lang.encode()]
-                key = hashlib.sha256(b"\0".join(parts)).hexdigest()[:20]
-                path = cache / f"{figure_id.replace('/', '--')}.{lang}.{key}.svg"
-                if not path.exists():
-                    try:
-                        content = _draw(kind, item.data, lang)
-                    except Exception as error:  # any bug in a figure function: say which
-                        message = (
-                            f"figure {figure_id} ({lang}) failed: {type(error).__name__}: {error}"
-                        )
-                        problems.append(message)
-                        files[figure_uri(figure_id, lang)] = _placeholder(cache, message)
-                        continue
-                    _write_atomically(path, content)
-                files[figure_uri(figure_id, lang)] = path
+                variants = [("svg", False), ("svg", True)]
+                if SHARE_FIGURE.get(item.spec.article) == figure_id:
+                    variants.append(("png", False))
+                for fmt, phone in variants:
+                    parts = [code, data, kind.encode(), lang.encode(), fmt.encode(), bytes(phone)]
+                    key = hashlib.sha256(b"\0".join(parts)).hexdigest()[:20]
+                    variant = ".phone" if phone else ""
+                    path = cache / f"{figure_id.replace('/', '--')}.{lang}{variant}.{key}.{fmt}"
+                    uri = (
+                        share_uri(figure_id, lang)
+                        if fmt == "png"
+                        else figure_uri(figure_id, lang, phone=phone)
+                    )
+                    if not path.exists():
+                        try:
+                            content = _draw(kind, item.data, lang, phone=phone, fmt=fmt)
+                        except Exception as error:  # any bug in a figure function: say which
+                            message = (
+                                f"figure {figure_id} ({lang}) failed: "
+                                f"{type(error).__name__}: {error}"
+                            )
+                            if message not in problems:
+                                problems.append(message)
+                            files[uri] = _placeholder(cache, message)
+                            continue
+                        _write_atomically(path, content)
+                    files[uri] = path
     return files, problems
 
 
-def _draw(kind: str, data: dict, lang: str) -> bytes:
-    from chigai.figures import render_svg  # imports matplotlib: only on a cache miss
+def _draw(kind: str, data: dict, lang: str, phone: bool = False, fmt: str = "svg") -> bytes:
+    from chigai.figures import render  # imports matplotlib: only on a cache miss
 
-    return render_svg(kind, data, lang)
+    return render(kind, data, lang, phone=phone, fmt=fmt)
 
 
 def _placeholder(cache: Path, message: str) -> Path:

@@ -22,6 +22,7 @@ import jinja2
 
 from chigai.experiment import ExperimentSpec
 from chigai.freshness import Entry
+from chigai.readable import READABLE
 from chigai.results import Result
 from chigai.strings import FIGURE_ALT, GLOSSARY, LABELS
 
@@ -34,6 +35,8 @@ FRAGMENTS = jinja2.Environment(
 PAGES = jinja2.Environment(
     undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
 )
+for _environment in (PAGES, FRAGMENTS):  # `{{ prov.duration_s | duration(lang) }}`, …
+    _environment.filters.update(READABLE)
 
 
 class RenderError(ValueError):
@@ -65,8 +68,13 @@ class Shown:
         return self.result.preset
 
 
-def figure_uri(figure_id: str, lang: str) -> str:
-    return f"figures/{figure_id}.{lang}.svg"
+def figure_uri(figure_id: str, lang: str, phone: bool = False) -> str:
+    return f"figures/{figure_id}.{lang}{'.phone' if phone else ''}.svg"
+
+
+def share_uri(figure_id: str, lang: str) -> str:
+    """The PNG that link previews show (social sites do not show SVG)."""
+    return f"figures/{figure_id}.{lang}.png"
 
 
 def source_uri(spec: ExperimentSpec) -> str:
@@ -161,15 +169,27 @@ class _Helpers:
         return figure_id, alt, self._relative(figure_uri(figure_id, self.lang))
 
     def figure(self, name: str, caption: str = "") -> str:
+        """A figure with its caption: the phone drawing on narrow screens (<picture>), and a
+        link that opens it larger, caption included, in the lightbox. The first figure of a
+        page loads at once (it may be the largest thing on the first screen); the rest lazily."""
         figure_id, alt, src = self._figure(name)
+        shown_before = getattr(self, "_figures_shown", 0)
+        self._figures_shown = shown_before + 1
         return FRAGMENTS.get_template("figure.md").render(
-            anchor=figure_id.replace("/", "-"), alt=alt, caption=caption, src=src
+            anchor=figure_id.replace("/", "-"),
+            alt=alt,
+            caption=caption,
+            src=src,
+            phone=self._relative(figure_uri(figure_id, self.lang, phone=True)),
+            lazy=shown_before > 0,
+            enlarge=f"{_labels(self.lang)['enlarge']}: {alt}",
         )
 
     def thumbnail(self, name: str) -> str:
         """A figure as a plain image, for cards (no caption, no lightbox)."""
-        _, alt, src = self._figure(name)
-        return FRAGMENTS.get_template("thumbnail.md").render(alt=alt, src=src)
+        figure_id, alt, src = self._figure(name)
+        phone = self._relative(figure_uri(figure_id, self.lang, phone=True))
+        return FRAGMENTS.get_template("thumbnail.md").render(alt=alt, src=src, phone=phone)
 
     def source(self, spec: ExperimentSpec) -> str:
         """Link target of an experiment's source file, relative to this page."""

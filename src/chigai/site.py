@@ -9,6 +9,7 @@ import logging
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,7 +20,9 @@ from mkdocs.structure.pages import Page
 from chigai.assemble import Collected, StaleResults, collect, figure_files
 from chigai.experiment import ExperimentError
 from chigai.freshness import policy_from_env
-from chigai.render import page_language, render_page, source_uri
+from chigai.render import page_article, page_language, render_page, share_uri, source_uri
+from chigai.strings import FIGURE_ALT, SHARE_FIGURE
+from chigai.webpage import finish_page, split_search_index, svg_size
 
 log = logging.getLogger("mkdocs.plugins.chigai")
 
@@ -64,6 +67,7 @@ class ChigaiPlugin(BasePlugin):
         figures, problems = figure_files(self.collected.shown, self.cache)
         for problem in problems:
             self._warn(problem)
+        self.figures = figures  # their sizes go on the pages' <img> tags (on_post_page)
         for uri, path in figures.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         for spec in self.collected.specs:
@@ -76,12 +80,43 @@ class ChigaiPlugin(BasePlugin):
         # in each page's folder in each language (squidfunk/mkdocs-material#8576); only
         # the root one exists, so every page logged 404s. Put a copy where it is asked for.
         site = Path(config.site_dir)
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            languages = [language.locale for language in i18n.config.languages]
+            split_search_index(site, languages, i18n.default_language)
         sitemap = site / "sitemap.xml"
         if not sitemap.exists():
             return
         for page in site.rglob("index.html"):
             if page.parent != site and "assets" not in page.parts:
                 shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        """The link-preview image of an article page: a PNG of its own figure."""
+        lang = page_language(page.file.src_uri)
+        figure_id = SHARE_FIGURE.get(page_article(page.file.src_uri))
+        if lang is not None and figure_id is not None and config.site_url:
+            page.meta["share_image"] = urljoin(config.site_url, share_uri(figure_id, lang))
+            page.meta["share_alt"] = FIGURE_ALT[figure_id][lang]
+        return context
+
+    @event_priority(-100)  # after glightbox (0), whose script tags it defers
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        i18n = config.plugins.get("i18n")
+        default = i18n.default_language if i18n is not None else "ja"
+        return finish_page(
+            output,
+            lang=page_language(page.file.src_uri) or default,
+            default_lang=default,
+            src_uri=page.file.src_uri,
+            page_url=page.url,
+            site_url=config.site_url,
+            sizes=self._figure_size,
+        )
+
+    def _figure_size(self, uri: str) -> tuple[int, int] | None:
+        path = getattr(self, "figures", {}).get(uri)
+        return svg_size(path) if path is not None else None
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

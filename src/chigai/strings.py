@@ -89,6 +89,9 @@ LABELS: dict[str, dict[str, str]] = {
     "input_words": {"ja": "入力の単語", "en": "input words"},
     "output_words": {"ja": "出力した単語", "en": "words written"},
     # provenance and notices
+    "lang": {"ja": "ja", "en": "en"},  # lets a fragment pass its language to a filter
+    "item": {"ja": "項目", "en": "Item"},
+    "value": {"ja": "内容", "en": "Value"},
     "how_made": {"ja": "この数字の作り方", "en": "How these numbers were made"},
     "experiment": {"ja": "実験", "en": "Experiment"},
     "preset": {"ja": "プリセット", "en": "Preset"},
@@ -105,7 +108,28 @@ LABELS: dict[str, dict[str, str]] = {
         "ja": "コードが変わったあとの結果がまだありません。次のコマンドで更新できます：",
         "en": "The code changed since these numbers were measured. Refresh them with:",
     },
+    "enlarge": {"ja": "図を拡大", "en": "Enlarge the figure"},
     "error_title": {"ja": "この部分を表示できません", "en": "This part cannot be shown"},
+    "unavailable_title": {
+        "ja": "この節の実験結果がありません",
+        "en": "The results behind this section are missing",
+    },
+    "unavailable_body": {
+        "ja": "この節は次の実験の結果を使いますが、いまは使える結果がありません。",
+        "en": "This section is built from an experiment that has no usable result right now:",
+    },
+    "quick_title": {
+        "ja": "お試し設定（quick）の数字を表示しています",
+        "en": "Showing numbers from the quick preset",
+    },
+    "quick_body": {
+        "ja": "このページの一部の数字は、短時間で終わる quick 設定（シードが少なく、系列も短い）の"
+        "ものです。公開用（full）の結果は次のコマンドで作れます：",
+        "en": "Some numbers on this page come from the quick preset (fewer seeds, shorter "
+        "sequences), standing in for the publication run. Make the full results with:",
+    },
+    "thread": {"ja": "スレッド", "en": "thread"},
+    "threads": {"ja": "スレッド", "en": "threads"},
     "state_fresh": {"ja": "最新", "en": "fresh"},
     "state_stale": {"ja": "古い", "en": "stale"},
     "state_missing": {"ja": "なし", "en": "missing"},
@@ -206,6 +230,36 @@ FIGURE_ALT: dict[str, dict[str, str]] = {
     },
 }
 
+
+# What a reader calls each experiment and article (the methodology page, beside the id).
+NAMES: dict[str, dict[str, str]] = {
+    "rnn_vs_lstm": {"ja": "RNN と LSTM の違い", "en": "RNN vs LSTM"},
+    "attention_vs_lstm": {"ja": "Attention と LSTM の違い", "en": "Attention vs LSTM"},
+    "adding_problem": {"ja": "離れた 2 つの数の足し算", "en": "Adding two numbers far apart"},
+    "marked_recall": {"ja": "印のついた記号を答える", "en": "Recalling a marked symbol"},
+    "small_data": {"ja": "短い記憶を少ないデータで", "en": "A short memory from little data"},
+    "architecture": {"ja": "パラメータの数", "en": "Parameter counts"},
+    "far_recall": {"ja": "ずっと前に見たカードを思い出す", "en": "Recalling a card seen long ago"},
+    "seq2seq_reversal": {
+        "ja": "小さな翻訳（Attention あり・なし）",
+        "en": "A tiny translation, with and without attention",
+    },
+    "compute_cost": {
+        "ja": "列の長さと計算時間・メモリ",
+        "en": "Time and memory against sequence length",
+    },
+    "data_efficiency": {
+        "ja": "少ないデータで（読み出しとパリティ）",
+        "en": "Little data: recall, parity",
+    },
+    "heads_layers": {"ja": "ヘッドの数と層の数", "en": "Number of heads and layers"},
+}
+
+# The figure a link to each article shows as its preview image (Open Graph, Twitter).
+SHARE_FIGURE: dict[str, str] = {
+    "rnn_vs_lstm": "rnn_vs_lstm/adding_mse",
+    "attention_vs_lstm": "attention_vs_lstm/far_accuracy",
+}
 
 # A small bilingual glossary: the first use of a term on a page gets a tooltip.
 GLOSSARY: dict[str, dict[str, str]] = {

@@ -1,54 +1,13 @@
 """Every page in both languages, as a reader's browser sees it."""
 
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from browser.reading import SLUGS, article, pages, search, visit
 from helpers import ROOT
 
 REPORT = ROOT / "test-report" / "screenshots"
-
-SLUGS = ["rnn-vs-lstm", "attention-vs-lstm"]
-
-
-def article(slug: str, lang: str) -> str:
-    return f"{slug}/" if lang == "ja" else f"{lang}/{slug}/"
-
-
-def pages(site: Path) -> list[str]:
-    """URL paths of every page of the built site, both languages."""
-    folders = (page.parent.relative_to(site).as_posix() for page in site.rglob("index.html"))
-    return sorted(
-        "" if folder == "." else f"{folder}/" for folder in folders if "assets" not in folder
-    )
-
-
-def visit(browser, url: str, width: int = 1280):
-    """Open url; return (page, problems) where problems lists errors, failures, foreign hosts."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
-    )
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
-    page.on(
-        "response",
-        lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
-    )
-
-    def only_local(route):
-        host = urlparse(route.request.url).hostname
-        if host not in ("127.0.0.1", None) and not route.request.url.startswith("data:"):
-            problems.append(f"left 127.0.0.1: {route.request.url}")
-            return route.abort()
-        return route.continue_()
-
-    page.route("**/*", only_local)
-    page.goto(url, wait_until="networkidle")
-    return page, problems
 
 
 def test_every_page_loads_cleanly_with_every_image(browser, site_url, built_site):
@@ -76,20 +35,6 @@ def test_language_switcher_leads_to_the_same_article(browser, site_url, slug, la
     page.close()
 
 
-def search(browser, site_url: str, start: str, term: str) -> list[str]:
-    page, _ = visit(browser, f"{site_url}/{start}")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    field = page.locator("input.md-search__input")
-    field.type(term, delay=60)  # fill() does not trigger Material's search
-    # Japanese characters arrive as text input without key-up events, which is what
-    # Material listens to; a key that moves the caret sends one, as a real keyboard does.
-    page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
-    page.close()
-    return [urlparse(link).path for link in links]
-
-
 JA_TERMS = {
     "rnn-vs-lstm": ["忘却ゲート", "勾配消失", "入力ゲート", "長期依存問題", "記憶"],
     "attention-vs-lstm": ["並列", "ヘッド", "翻訳", "パリティ"],
@@ -100,18 +45,14 @@ EN_TERMS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("slug", "term"), [(slug, term) for slug, terms in JA_TERMS.items() for term in terms]
-)
-def test_japanese_search_finds_the_article(browser, site_url, slug, term):
-    assert f"/{slug}/" in search(browser, site_url, "", term)
-
-
-@pytest.mark.parametrize(
-    ("slug", "term"), [(slug, term) for slug, terms in EN_TERMS.items() for term in terms]
-)
-def test_english_search_finds_the_article_with_words_as_written(browser, site_url, slug, term):
-    assert f"/en/{slug}/" in search(browser, site_url, "en/", term)
+@pytest.mark.parametrize(("lang", "terms"), [("ja", JA_TERMS), ("en", EN_TERMS)])
+def test_search_finds_each_article_by_its_words(reader, lang, terms):
+    # one page per language, one search after another, as a reader would
+    page = reader("" if lang == "ja" else f"{lang}/")
+    for slug, words in terms.items():
+        for word in words:
+            assert f"/{article(slug, lang)}" in search(page, word), word
+    page.keyboard.press("Escape")
 
 
 @pytest.mark.parametrize("slug", SLUGS)

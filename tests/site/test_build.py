@@ -20,11 +20,14 @@ def test_both_languages_show_every_figure_table_and_provenance(built_site: Path,
     for lang in ("ja", "en"):
         html = (built_site / ("" if lang == "ja" else "en") / slug / "index.html").read_text()
         for name in (name for spec in specs for name in spec.figures):
-            src = rf"[./]*figures/{article}/{name}\.{lang}\.svg"
-            image = rf'<img alt="[^"]+" loading="lazy" src="{src}"'
+            src = rf"[./]*figures/{article}/{name}\.{lang}"
+            image = rf'<img class="no-lightbox" alt="[^"]+" src="{src}\.svg"'
             assert re.search(image, html), name
-            assert (built_site / "figures" / article / f"{name}.{lang}.svg").stat().st_size > 1000
-        assert "<figcaption>" in html and "<table>" in html
+            assert re.search(rf'<source media="[^"]+" srcset="{src}\.phone\.svg"', html), name
+            for variant in ("svg", "phone.svg"):
+                drawn = built_site / "figures" / article / f"{name}.{lang}.{variant}"
+                assert drawn.stat().st_size > 1000
+        assert "<figcaption" in html and "<table>" in html
         assert "{{" not in html and "{%" not in html
         made = "この数字の作り方" if lang == "ja" else "How these numbers were made"
         assert html.count(made) >= len(specs)
@@ -53,7 +56,9 @@ class _Links(HTMLParser):
         attrs = dict(attrs)
         if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
             self.fetched.append(attrs["src"])
-        if tag == "link" and attrs.get("href"):
+        # canonical, hreflang, prev/next name pages (absolute, at site_url); they load nothing
+        names_a_page = attrs.get("rel") in ("canonical", "alternate", "prev", "next")
+        if tag == "link" and attrs.get("href") and not names_a_page:
             self.fetched.append(attrs["href"])
         if tag == "a" and "md-select__link" in (attrs.get("class") or ""):
             self.switch[attrs["hreflang"]] = attrs["href"]

@@ -1,8 +1,10 @@
 """Figures: one function per figure kind, drawn from result data in one language.
 
 All figures share one size and style (chigai.figures.style) and are saved as SVG with
-text as paths, so the browser needs no font. Japanese labels use IPAexGothic from
-matplotlib-fontja; a glyph missing from the fonts (a tofu box) is an error, not a warning.
+text as paths, so the browser needs no font; each is drawn at desktop and at phone width
+(PNG only for link previews on social sites, which do not show SVG). Japanese labels use
+IPAexGothic from matplotlib-fontja; a glyph missing from the fonts (a tofu box) is an
+error, not a warning.
 """
 
 import io
@@ -14,7 +16,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from chigai.figures import charts, diagrams, heatmaps
-from chigai.figures.style import rc_for
+from chigai.figures.style import PHONE, fit_phone, rc_for
 
 KINDS: dict[str, Callable[[dict[str, Any], str], Figure]] = {
     "error_vs_lag": charts.error_vs_lag,
@@ -39,16 +41,33 @@ class FigureError(RuntimeError):
     pass
 
 
-def render_svg(kind: str, data: dict[str, Any], lang: str) -> bytes:
+SHARE_DPI = 1200 / 6.4  # a desktop-size figure as a 1200-px-wide PNG, what link previews want
+
+
+def render_svg(kind: str, data: dict[str, Any], lang: str, phone: bool = False) -> bytes:
     """Draw one figure to SVG bytes; raise FigureError on unknown kinds or missing glyphs."""
+    return render(kind, data, lang, phone=phone)
+
+
+def render(
+    kind: str, data: dict[str, Any], lang: str, phone: bool = False, fmt: str = "svg"
+) -> bytes:
+    """Draw one figure as SVG (or PNG), at desktop or phone size."""
     if kind not in KINDS:
         raise FigureError(f"unknown figure kind {kind!r}: chigai.figures has {', '.join(KINDS)}")
-    with warnings.catch_warnings(record=True) as caught, plt.rc_context(rc_for(lang)):
-        warnings.simplefilter("always")
-        figure = KINDS[kind](data, lang)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-        plt.close(figure)
+    token = PHONE.set(phone)
+    try:
+        with warnings.catch_warnings(record=True) as caught, plt.rc_context(rc_for(lang)):
+            warnings.simplefilter("always")
+            figure = KINDS[kind](data, lang)
+            if phone:
+                fit_phone(figure)
+            buffer = io.BytesIO()
+            metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+            figure.savefig(buffer, format=fmt, metadata=metadata, dpi=SHARE_DPI)
+            plt.close(figure)
+    finally:
+        PHONE.reset(token)
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     if missing:
         raise FigureError(f"{kind} ({lang}): {missing[0]}")

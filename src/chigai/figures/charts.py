@@ -5,8 +5,9 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from chigai.figures.style import COLORS, SIZE
+from chigai.figures.style import COLORS, PHONE, SIZE, legend_outside
 from chigai.strings import label
 
 
@@ -48,7 +49,7 @@ def error_vs_lag(data: dict[str, Any], lang: str) -> Figure:
     axes.set_yscale("log")
     axes.set_xlabel(label("lag", lang))
     axes.set_ylabel(label("test_mse", lang))
-    axes.legend(loc="lower right", fontsize=9)
+    legend_outside(figure, axes)
     return figure
 
 
@@ -75,14 +76,14 @@ def accuracy_vs_lag(data: dict[str, Any], lang: str) -> Figure:
         linestyle=":",
         label=label("solved_line_acc", lang),
     )
-    axes.legend(loc="center left", fontsize=9)
+    legend_outside(figure, axes)
     return figure
 
 
 def accuracy_vs_data(data: dict[str, Any], lang: str) -> Figure:
     """Small data: accuracy per training-set size at a short lag."""
     figure, axes = _accuracy_chart(data, data["train_sizes"], "train_size", lang)
-    axes.legend(loc="lower right", fontsize=9)
+    legend_outside(figure, axes)
     return figure
 
 
@@ -104,7 +105,8 @@ def gradient_flow(data: dict[str, Any], lang: str) -> Figure:
     axes.set_yscale("log")
     axes.set_xlabel(label("distance", lang))
     axes.set_ylabel(label("gradient_norm", lang))
-    axes.legend(fontsize=9)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # distances are whole steps
+    legend_outside(figure, axes, columns=2)
     return figure
 
 
@@ -126,7 +128,8 @@ def input_sensitivity(data: dict[str, Any], lang: str) -> Figure:
     )
     axes.set_xlabel(label("position", lang))
     axes.set_ylabel(label("sensitivity_share", lang))
-    axes.legend(fontsize=9)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # positions are whole steps
+    legend_outside(figure, axes)
     return figure
 
 
@@ -141,12 +144,13 @@ def gate_trace(data: dict[str, Any], lang: str) -> Figure:
         top.plot(steps, gates[key], color=COLORS[key], label=label(key, lang))
     top.set_ylim(0, 1)
     top.set_ylabel(label("gate_open", lang))
-    top.legend(fontsize=9, loc="lower left", ncols=3)
+    legend_outside(figure, top, where="upper")
     for unit, values in zip(gates["cell_units"], gates["cells"], strict=True):
         bottom.plot(steps, values, label=f"{label('cell', lang)} #{unit}")
     bottom.set_ylabel(label("cell_value", lang))
     bottom.set_xlabel(label("step", lang))
-    bottom.legend(fontsize=9, loc="lower left", ncols=3)
+    bottom.xaxis.set_major_locator(MaxNLocator(integer=True))  # steps are whole numbers
+    legend_outside(figure, bottom)
     for axes in (top, bottom):
         axes.axvline(gates["marked_at"] + 1, color=COLORS["rnn"], linestyle="--")
         axes.axvline(gates["asked_at"] + 1, color=COLORS["baseline"], linestyle="--")
@@ -162,7 +166,7 @@ def gate_trace(data: dict[str, Any], lang: str) -> Figure:
 def accuracy_vs_length(data: dict[str, Any], lang: str) -> Figure:
     """Far-token recall: accuracy per sequence length for each model."""
     figure, axes = _accuracy_chart(data, data["lengths"], "sequence_length", lang)
-    axes.legend(loc="center left", fontsize=9)
+    legend_outside(figure, axes)
     return figure
 
 
@@ -174,16 +178,18 @@ def exact_match_vs_length(data: dict[str, Any], lang: str) -> Figure:
     axes.set_ylim(0, 1.05)
     axes.set_xlabel(label("sentence_length", lang))
     axes.set_ylabel(label("exact_match", lang))
-    axes.legend(loc="lower left", fontsize=9)
+    legend_outside(figure, axes)
     return figure
 
 
 def data_efficiency(data: dict[str, Any], lang: str) -> Figure:
     """Accuracy per training-set size, one panel per task."""
     tasks = data["tasks"]
-    figure, panels = plt.subplots(
-        1, len(tasks), figsize=(SIZE[0] * 1.25, SIZE[1]), sharey=True, layout="constrained"
-    )
+    if PHONE.get():  # side by side, each panel would be too narrow to read on a phone
+        shape, size = (len(tasks), 1), (SIZE[0], SIZE[1] * 1.1 * len(tasks))
+    else:
+        shape, size = (1, len(tasks)), (SIZE[0] * 1.25, SIZE[1])
+    figure, panels = plt.subplots(*shape, figsize=size, sharey=True, layout="constrained")
     for axes, (task, results) in zip(panels, tasks.items(), strict=True):
         _per_model(axes, data["train_sizes"], results, "median_accuracy", "accuracy", lang)
         axes.axhline(
@@ -193,8 +199,8 @@ def data_efficiency(data: dict[str, Any], lang: str) -> Figure:
         axes.set_ylim(0, 1.05)
         axes.set_title(label(f"task_{task}", lang), fontsize=11)
         axes.set_xlabel(label("train_size", lang))
-    panels[0].set_ylabel(label("test_accuracy", lang))
-    panels[0].legend(loc="lower right", fontsize=9)
+        axes.set_ylabel(label("test_accuracy", lang) if axes is panels[0] or PHONE.get() else "")
+    legend_outside(figure, list(panels))
     return figure
 
 
@@ -218,7 +224,7 @@ def _cost_chart(data: dict[str, Any], metric: str, lang: str) -> Figure:
     axes.minorticks_off()
     axes.set_xlabel(label("sequence_length", lang))
     axes.set_ylabel(label(metric, lang))
-    axes.legend(fontsize=8)
+    legend_outside(figure, axes, columns=2)
     return figure
 
 

@@ -10,19 +10,31 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from chigai.figures.style import COLORS
+from chigai.figures.style import COLORS, PHONE, PHONE_WIDTH, wrap
 from chigai.strings import label
 
 STEPS = 4
 
 
-def _canvas(height: float) -> tuple[Figure, Any]:
-    figure, axes = plt.subplots(figsize=(6.4, height), layout="constrained")
+def _canvas(height: float, below: float = 0.0) -> tuple[Figure, Any]:
+    """Axes 10 units wide; on a phone the same geometry, narrower, so text is relatively
+    larger (phone diagrams wrap their sentences and make room for them with `below`)."""
+    width = PHONE_WIDTH if PHONE.get() else 6.4
+    below = below if PHONE.get() else 0.0
+    top = 10 * height / 6.4
+    figure, axes = plt.subplots(figsize=(width, width * (top + below) / 10), layout="constrained")
     axes.set_xlim(0, 10)
-    axes.set_ylim(0, 10 * height / 6.4)
+    axes.set_ylim(-below, top)
     axes.set_axis_off()
     axes.set_aspect("equal")
     return figure, axes
+
+
+def _text(text: str, width: float, size: float) -> str:
+    """On a phone, `text` wrapped to `width` units of the 10-unit-wide canvas."""
+    if not PHONE.get():
+        return text
+    return wrap(text, int(width * PHONE_WIDTH * 7.2 / (size * 0.62)))
 
 
 def _arrow(
@@ -33,16 +45,19 @@ def _arrow(
     )
 
 
-def _box(axes: Any, x: float, y: float, w: float, h: float, color: str, text: str) -> None:
+def _box(
+    axes: Any, x: float, y: float, w: float, h: float, color: str, text: str, size: float = 11
+) -> None:
     axes.add_patch(
         FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.08", fc=color, ec="#333333", lw=1.2)
     )
-    axes.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=11)
+    axes.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=size)
 
 
 def unrolled_rnn(data: dict[str, Any], lang: str) -> Figure:
     """Four steps of one RNN; the share of the first input left in the state fades."""
-    figure, axes = _canvas(4.0)
+    phone = PHONE.get()
+    figure, axes = _canvas(5.6 if phone else 4.0)
     for t in range(STEPS):
         x = 0.6 + t * 2.4
         _box(axes, x, 2.0, 1.4, 1.1, "#f5f5f5", f"h{t + 1}")
@@ -64,14 +79,30 @@ def unrolled_rnn(data: dict[str, Any], lang: str) -> Figure:
         if t < STEPS - 1:
             _arrow(axes, (x + 1.5, 2.55), (x + 2.3, 2.55))
             axes.text(x + 1.9, 2.7, "W", ha="center", fontsize=9, color="#555555")
-    axes.text(5.0, 5.7, label("diagram_same_weights", lang), ha="center", fontsize=10)
-    axes.text(5.0, 5.2, label("diagram_fading", lang), ha="center", fontsize=9, color=COLORS["rnn"])
+    axes.text(
+        5.0,
+        4.75 if phone else 5.2,
+        _text(label("diagram_fading", lang), 10, 9),
+        ha="center",
+        va="bottom",
+        fontsize=9,
+        color=COLORS["rnn"],
+    )
+    axes.text(
+        5.0,
+        6.1 if phone else 5.65,
+        _text(label("diagram_same_weights", lang), 10, 10),
+        ha="center",
+        va="bottom",
+        fontsize=10,
+    )
     return figure
 
 
 def lstm_cell(data: dict[str, Any], lang: str) -> Figure:
     """One LSTM step: the cell as a conveyor belt, the three gates as switches on it."""
-    figure, axes = _canvas(4.4)
+    phone = PHONE.get()
+    figure, axes = _canvas(5.4 if phone else 4.4, below=1.6)
     axes.add_patch(
         FancyBboxPatch((1.2, 0.9), 7.4, 4.6, boxstyle="round,pad=0.1", fc="#f7fbff", ec="#333333")
     )
@@ -96,16 +127,23 @@ def lstm_cell(data: dict[str, Any], lang: str) -> Figure:
         gate_y = belt_y if key != "output_gate" else 2.9
         axes.add_patch(Circle((x, gate_y), 0.32, fc="white", ec=COLORS[key], lw=2.2))
         axes.text(x, gate_y, symbol, ha="center", va="center", fontsize=14)
-        _box(axes, x - 0.7, 1.3, 1.4, 0.7, COLORS[key], label(key, lang))
-        axes.text(x, 0.55, label(caption, lang), ha="center", fontsize=8.5)
-        _arrow(axes, (x, 2.05), (x, gate_y - 0.36), color=COLORS[key])
+        high = 1.1 if phone else 0.7  # a phone's box holds its label on two lines
+        name = _text(label(key, lang), 1.3, 9)
+        _box(axes, x - 0.7, 1.3, 1.4, high, COLORS[key], name, size=9.5 if phone else 11)
+        axes.text(x, 0.95, _text(label(caption, lang), 2.2, 9), ha="center", va="top", fontsize=8.5)
+        _arrow(axes, (x, 1.35 + high), (x, gate_y - 0.36), color=COLORS[key])
     _arrow(axes, (7.2, belt_y - 0.05), (7.2, 3.25), color=COLORS["cell"])  # belt read out via tanh
     _arrow(axes, (7.55, 2.9), (9.8, 2.9))
     axes.text(9.8, 3.1, "h(t)", ha="right", fontsize=10)
     _arrow(axes, (0.1, 1.65), (1.75, 1.65))
-    axes.text(0.1, 1.85, "h(t-1), x(t)", fontsize=10)
+    axes.text(0.1, 1.85, "h(t-1),\nx(t)" if phone else "h(t-1), x(t)", fontsize=10)
     ratio = data["findings"]["lstm_over_rnn"]
     axes.text(
-        4.9, 6.35, label("diagram_params", lang).format(ratio=ratio), ha="center", fontsize=10
+        4.9,
+        6.0,
+        _text(label("diagram_params", lang).format(ratio=ratio), 10, 10),
+        ha="center",
+        va="bottom",
+        fontsize=10,
     )
     return figure

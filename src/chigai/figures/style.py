@@ -1,13 +1,33 @@
-"""One look for every figure: size, colours, fonts."""
+"""One look for every figure: size, colours, fonts, legends; and the phone variant.
 
+Each figure is drawn twice per language: at SIZE for wide screens, and at PHONE_WIDTH for
+phones (served with <picture>). A desktop SVG shrunk to a 375-px phone's ~343-px column
+shows its 9-pt legend at ~7 CSS px; drawn 3.6 in wide it is shown nearly 1:1, so text of
+at least PHONE_MIN_PT (12 CSS px) stays above 11 px. Legends sit outside the axes, below
+(or above) the plot, so they never cover data at either width.
+"""
+
+import re
+from contextvars import ContextVar
 from typing import Any
+from unicodedata import east_asian_width
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib_fontja  # noqa: F401  (registers IPAexGothic with matplotlib)
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 SIZE = (6.4, 4.0)
+PHONE_WIDTH = 3.6  # inches = 346 CSS px, about the content column of a 375-px phone
+PHONE_HEIGHT = 0.9  # phone height per desktop height: a narrower chart needs less height
+PHONE_MIN_PT = 9.0  # 12 CSS px when shown 1:1
+# Whether the figure being drawn is the phone variant: figure kinds keep their (data, lang)
+# signature and ask here only where the layout itself must change (stacked panels).
+PHONE: ContextVar[bool] = ContextVar("phone", default=False)
 COLORS = {
     "rnn": "#d9534f",
     "lstm": "#2a7ab0",
@@ -33,8 +53,82 @@ STYLE = {
     "axes.grid": True,
     "grid.alpha": 0.3,
     "font.size": 11,
+    "legend.fontsize": 9,
+    "legend.frameon": False,
 }
 
 
 def rc_for(lang: str) -> dict[str, Any]:
     return STYLE | {"font.family": FONTS[lang]}
+
+
+def _width(text: str) -> int:
+    """Width in half-width characters: a Japanese character takes two."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def legend_outside(
+    figure: Figure, axes: list[Axes] | Axes, where: str = "lower", columns: int | None = None
+) -> None:
+    """One legend for `axes`, outside the plot (below, or above with where="upper").
+
+    As many columns as fit the figure's width; one label per name even when several
+    panels draw the same model.
+    """
+    entries: dict[str, Artist] = {}
+    for ax in axes if isinstance(axes, list) else [axes]:
+        for handle, text in zip(*ax.get_legend_handles_labels(), strict=True):
+            entries.setdefault(text, handle)
+    width = PHONE_WIDTH if PHONE.get() else figure.get_figwidth()
+    widest = max(_width(text) for text in entries) + 6  # the line sample and padding
+    fits = max(1, int(width * 72 / (widest * 0.6 * 9)))
+    figure.legend(
+        list(entries.values()),
+        list(entries),
+        loc=f"outside {where} center",
+        ncols=min(columns or len(entries), fits, len(entries)),
+    )
+
+
+def wrap(text: str, width: int) -> str:
+    """Break `text` into lines of at most `width` half-width characters (a Japanese
+    character counts two), preferring spaces, and an opening bracket as a line start."""
+    lines, line = [], ""
+    for token in re.findall(
+        r"[（(「][^）)」]*[）)」]?\s*|[\u30a0-\u30ff]+\s*|[^\s（(「\u30a0-\u30ff]+\s*|\s+", text
+    ):
+        pieces = [token] if _width(token) <= width else list(token)  # long CJK runs: by char
+        for piece in pieces:
+            if line and _width(line + piece.rstrip()) > width:
+                if piece[0] in "、。，）」？！":  # no line starts with closing punctuation
+                    line, piece = line + piece[0], piece[1:]
+                lines.append(line.rstrip())
+                line = ""
+            line += piece
+    return "\n".join([*lines, line.rstrip()]).strip()
+
+
+def fit_phone(figure: Figure) -> None:
+    """Turn a figure drawn at desktop size into the phone variant: narrower, with every
+    text at least PHONE_MIN_PT. Figures already drawn at phone width keep their size."""
+    width, height = figure.get_size_inches()
+    if width > PHONE_WIDTH:
+        figure.set_size_inches(PHONE_WIDTH, height * PHONE_HEIGHT)
+    for ax in figure.axes:
+        ax.tick_params(labelsize=max(PHONE_MIN_PT, _tick_size(ax)))
+    for text in figure.findobj(Text):
+        if text.get_text() and text.get_fontsize() < PHONE_MIN_PT:
+            text.set_fontsize(PHONE_MIN_PT)
+    height = figure.get_figheight()
+    for ax in figure.axes:  # axis titles longer than the narrower axes: two lines or more
+        spans = ((ax.xaxis.label, PHONE_WIDTH * 0.8), (ax.yaxis.label, height * 0.6))
+        for axis_label, room in spans:
+            text = axis_label.get_text()
+            fits = int(room * 72 / (axis_label.get_fontsize() * 0.62))
+            if text and _width(text) > fits:
+                axis_label.set_text(wrap(text, fits))
+
+
+def _tick_size(ax: Axes) -> float:
+    labels = ax.get_xticklabels() + ax.get_yticklabels()
+    return min((label.get_fontsize() for label in labels), default=PHONE_MIN_PT)
