@@ -2,10 +2,13 @@
 
     python benchmarks/run.py            # full: medians of 5 (naive builds: 3), writes report.json
     python benchmarks/run.py --quick    # smoke run: 1 repeat, one tiny experiment, to --out
+    python benchmarks/run.py --lighthouse-only   # only the Lighthouse scores, into report.json
 
 Measures on this machine, in one run: a build with nothing stale vs a naive build that
 reruns every quick experiment vs the floor (the same pages pre-rendered, no plugin);
-incremental edits; the cold quick suite; training-loop overhead; and where time goes.
+incremental edits; the cold quick suite; training-loop overhead; where time goes; and
+Lighthouse's four scores (mobile) for the home page, both articles and a notebook page
+(benchmarks/lighthouse.py; not in --quick unless --lighthouse is given).
 """
 
 import argparse
@@ -21,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import builds
+import lighthouse
 import training_loop
 
 
@@ -49,7 +53,13 @@ def machine() -> dict:
 
 
 def measure(
-    work: Path, *, repeats: int, only: list[str] | None, experiment: str, steps: int
+    work: Path,
+    *,
+    repeats: int,
+    only: list[str] | None,
+    experiment: str,
+    steps: int,
+    with_lighthouse: bool,
 ) -> dict:
     project = builds.copy_project(work / "project")
     builds.forget_results(project, only)
@@ -78,7 +88,8 @@ def measure(
 
     profiler = cProfile.Profile()
     profiler.runcall(run_experiment, project, discover(project)[experiment], "quick", "cpu")
-    return {
+    scores = {"lighthouse": lighthouse_report(project)} if with_lighthouse else {}
+    return scores | {
         "machine": machine(),
         "repeats": repeats,
         "experiments_rerun_by_naive": only or "all",
@@ -96,6 +107,16 @@ def measure(
             "no_change_build": top_costs(str(profile_path)),
             f"quick_{experiment}": top_costs(profiler),
         },
+    }
+
+
+def lighthouse_report(project: Path) -> dict:
+    """Lighthouse's scores per page, with how they were taken (they depend on the machine)."""
+    return {
+        "version": lighthouse.VERSION,
+        "form_factor": "mobile (Lighthouse default: simulated slow 4G, 4x CPU slowdown)",
+        "served": "built for and served at one local address, gzip as GitHub Pages serves it",
+        "scores": lighthouse.measure(project),
     }
 
 
@@ -117,9 +138,15 @@ def print_table(report: dict) -> None:
             for name, r in report["train_loop_over_bare"].items()
         ],
     ]
+    for page, scores in report.get("lighthouse", {}).get("scores", {}).items():
+        rows.append((f"lighthouse {page} (perf, a11y, best pr., SEO)", _four(scores)))
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+
+
+def _four(scores: dict[str, int]) -> str:
+    return ", ".join(str(scores[name]) for name in lighthouse.CATEGORIES)
 
 
 def main() -> None:
@@ -130,7 +157,20 @@ def main() -> None:
         "--quick", action="store_true", help="smoke run: 1 repeat, one tiny experiment"
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("report.json"))
+    parser.add_argument("--lighthouse", action="store_true", help="with --quick: Lighthouse too")
+    parser.add_argument(
+        "--lighthouse-only",
+        action="store_true",
+        help="measure only the Lighthouse scores (of this checkout) and update them in --out",
+    )
     args = parser.parse_args()
+    if args.lighthouse_only:
+        report = json.loads(args.out.read_text()) if args.out.exists() else {}
+        report["lighthouse"] = lighthouse_report(builds.ROOT)
+        args.out.write_text(json.dumps(report, indent=1) + "\n")
+        for page, scores in report["lighthouse"]["scores"].items():
+            print(f"lighthouse {page:<18} (perf, a11y, best pr., SEO)  {_four(scores)}")
+        return
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="chigai-bench-") as work:
         report = measure(
@@ -139,6 +179,7 @@ def main() -> None:
             only=["architecture"] if args.quick else None,
             experiment="architecture" if args.quick else "small_data",
             steps=20 if args.quick else 300,
+            with_lighthouse=args.lighthouse or not args.quick,
         )
     report["benchmark_s"] = time.perf_counter() - started
     args.out.write_text(json.dumps(report, indent=1) + "\n")

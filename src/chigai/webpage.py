@@ -119,7 +119,16 @@ def svg_size(path: Path) -> tuple[int, int] | None:
 
 
 def defer_lightbox(html: str) -> str:
-    """glightbox's script blocks rendering from <head>: defer it, and start it after."""
+    """glightbox's script and stylesheet block rendering from <head>, though nothing needs
+    them before a figure is clicked: defer the script (and start it after), and load the
+    stylesheet without blocking (media="print" until it has loaded)."""
+    html = re.sub(
+        r'<link href="([^"]*glightbox\.min\.css)" rel="stylesheet">',
+        lambda m: (
+            f'<link href="{m[1]}" rel="stylesheet" media="print" onload="this.media=\'all\'">'
+        ),
+        html,
+    )
     html = re.sub(
         r'<script src="([^"]*glightbox\.min\.js)"></script>',
         r'<script src="\1" defer></script>',

@@ -131,3 +131,24 @@ def test_japanese_search_finds_compounds_and_phrases_from_the_text(reader):
     for term in ("忘却ゲート", "勾配消失"):
         assert "/rnn-vs-lstm/" in search(page, term), term
     page.keyboard.press("Escape")
+
+
+def test_wide_tables_scroll_sideways_with_a_hint_on_a_phone(reader):
+    page = reader(article("attention-vs-lstm", "en"), width=PHONE)
+    page.wait_for_function("document.querySelector('.md-typeset__scrollwrap.chigai-scrolls')")
+    wide = page.locator(".md-typeset__scrollwrap.chigai-scrolls")
+    for i in range(wide.count()):
+        hint = wide.nth(i).locator("xpath=preceding-sibling::*[1]")
+        assert "chigai-scroll-hint" in hint.get_attribute("class")
+        assert hint.is_visible() and "scroll" in hint.inner_text()
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1  # the table scrolls, not the page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_methodology_page_fits_a_1280_px_screen(reader, lang):
+    page = reader("methodology/" if lang == "ja" else f"{lang}/methodology/")
+    page.wait_for_timeout(300)  # the scroll hints are set after the first frame
+    assert page.locator(".chigai-state").count() >= 9
+    assert page.locator(".md-typeset__scrollwrap.chigai-scrolls").count() == 0
+    assert page.locator("h2").count() == 2  # one section per article

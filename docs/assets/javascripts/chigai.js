@@ -17,8 +17,13 @@
   // A table wider than the screen scrolls inside its wrapper; say so, and shade the edge
   // that hides columns (chigai.css), only while there is something to scroll to.
   function scrollHints() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    var wraps = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap"));
+    // all reads first, then all writes: one layout, not one per table
+    var overflowing = wraps.map(function (wrap) {
+      return wrap.scrollWidth > wrap.clientWidth + 1;
+    });
+    wraps.forEach(function (wrap, i) {
+      var scrolls = overflowing[i];
       wrap.classList.toggle("chigai-scrolls", scrolls);
       var hint = wrap.previousElementSibling;
       var has = hint && hint.classList.contains("chigai-scroll-hint");
@@ -43,7 +48,10 @@
 
   function setup() {
     lightboxSources();
-    scrollHints();
+    // after the first frame: measuring tables before it would force an early layout
+    window.requestAnimationFrame(function () {
+      window.setTimeout(scrollHints, 0);
+    });
   }
   if (window.document$) {
     window.document$.subscribe(setup);
