@@ -210,3 +210,27 @@ def test_properdocs_builds_the_same_pages_strictly(tmp_path, built_site: Path):
     assert {p.relative_to(project / "site") for p in (project / "site").rglob("*.html")} == pages
     html = (project / "site" / ARTICLE["en"]).read_text()
     assert "How these numbers were made" in html and "{{" not in html
+
+
+def test_pages_are_shareable_with_absolute_links_and_their_own_preview(built_site: Path):
+    site_url = re.search(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text())[1]
+    assert site_url.startswith("http") and "None" not in site_url
+    for lang, prefix, description in (("ja", "", "実験"), ("en", "en/", "experiments")):
+        for slug in ("rnn-vs-lstm", "attention-vs-lstm"):
+            html = (built_site / prefix / slug / "index.html").read_text()
+            assert re.search(rf'<link rel="canonical" href="https?://[^"]+/{prefix}{slug}/">', html)
+            assert re.search(r'<link rel="alternate" href="https?://[^"]+" hreflang="ja">', html)
+            image = re.search(r'<meta property="og:image" content="([^"]+)">', html)[1]
+            figure = image.split("/figures/", 1)[1]
+            assert figure.startswith(slug.replace("-", "_")) and figure.endswith(f".{lang}.png")
+            assert (built_site / "figures" / figure).read_bytes().startswith(b"\x89PNG")
+            described = re.search(r'<meta name="description" content="([^"]+)"', html)[1]
+            assert description in described, (lang, described)
+            first, *rest = re.findall(r"<img [^>]*class=\"no-lightbox\"[^>]*>", html)
+            assert 'loading="lazy"' not in first and all('loading="lazy"' in i for i in rest)
+            assert all(re.search(r'width="\d+" height="\d+"', i) for i in [first, *rest])
+        home = (built_site / prefix / "index.html").read_text()
+        assert 'loading="lazy"' not in home  # the cards are on the first screen
+        assert '<script src="assets/javascripts/glightbox.min.js" defer>' in home or (
+            '<script src="../assets/javascripts/glightbox.min.js" defer>' in home
+        )
