@@ -72,7 +72,7 @@ def floor_project(project: Path, target: Path) -> Path:
     from chigai.assemble import collect, figure_files
     from chigai.render import page_language, render_page, source_uri
 
-    collected = collect(project, "fail")
+    collected = collect(project, "warn")  # never trains; "fail" would demand full results
     shutil.copytree(project / "docs", target / "docs")
     for page in (target / "docs").rglob("*.md"):
         uri = page.relative_to(target / "docs").as_posix()
@@ -86,6 +86,8 @@ def floor_project(project: Path, target: Path) -> Path:
         (target / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target / "docs" / uri)
     config = (project / "mkdocs.yml").read_text().replace("  - chigai\n", "")
+    theme = project / "src" / "chigai" / "overrides"  # the floor has docs/ only: point at it
+    config = config.replace("custom_dir: src/chigai/overrides", f"custom_dir: {theme}")
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # nothing to watch: no code here
     # The floor must build the same site, notebooks included: keep only the part of the
     # plugin that lets mkdocs-jupyter render them beside i18n (chigai.site.notebook_pages).
@@ -113,8 +115,10 @@ def median_of(runs: int, measure) -> float:
 
 
 def touch(path: Path) -> None:
+    """An edit that counts: fingerprints read the syntax tree, so a .py file gets a new
+    statement (a comment would change nothing); a page gets a blank line."""
     path.write_text(
-        path.read_text() + "\n# touched by the benchmark\n"
+        path.read_text() + "\n_touched_by_the_benchmark = True\n"
         if path.suffix == ".py"
         else path.read_text() + "\n"
     )

@@ -40,10 +40,10 @@ def top_costs(profile: cProfile.Profile | str, count: int = 5) -> list[str]:
 def machine() -> dict:
     import torch
 
-    from chigai.device import _cpu_model
+    from chigai.device import cpu_model
 
     return {
-        "cpu": _cpu_model(),
+        "cpu": cpu_model(),
         "cores": os.cpu_count(),
         "gpu": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
         "torch": torch.__version__,
