@@ -51,8 +51,8 @@ def install() -> Path:
     if BINARY.exists():
         return BINARY
     npm = shutil.which("npm")
-    if npm is None:
-        raise LighthouseUnavailable("npm is not installed (apt-get install npm)")
+    if npm is None or shutil.which("node") is None:
+        raise LighthouseUnavailable("node and npm are needed (apt-get install nodejs npm)")
     subprocess.run(
         [
             npm,
