@@ -45,7 +45,7 @@ def test_states_missing_fresh_stale_broken(project):
     store(project, "quick", fingerprint(spec, "quick"))
     assert check(project, spec, "quick").state is State.FRESH
     experiment = spec.path
-    experiment.write_text(experiment.read_text() + "\n# an edit\n")
+    experiment.write_text(experiment.read_text() + "\nAN_EDIT = 1\n")  # code, not a comment
     assert check(project, spec_of(project), "quick").state is State.STALE
     result_path(project, "adding_problem", "quick").write_text("{ truncated")
     broken = check(project, spec, "quick")

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from chigai.experiment import ExperimentSpec
-from chigai.render import Missing, RenderError, Shown, num, page_language, render_page, table
+from chigai.prose import num, table
+from chigai.render import Missing, RenderError, Shown, page_language, render_page
 from chigai.results import Result
 
 SPEC = ExperimentSpec(
@@ -183,7 +184,7 @@ def test_japanese_lines_of_one_paragraph_are_joined_without_a_space():
 
 
 def test_placeholders_escape_text_that_came_from_files():
-    from chigai.render import placeholder, placeholder_svg
+    from chigai.fragments import placeholder, placeholder_svg
 
     page = placeholder("results/x.json: <script>alert(1)</script>", "en")
     assert (
@@ -212,3 +213,11 @@ def test_the_first_use_of_a_glossary_term_gets_a_tooltip_longest_term_first():
     assert text.count(">勾配</abbr>") == 1 and text.endswith("また勾配。\n")
     english = render_page("A vanishing gradient.\n", src_uri="a.en.md", lang="en", shown={})
     assert english.count("<abbr") == 1 and ">vanishing gradient</abbr>" in english
+
+
+def test_notices_come_under_the_title_so_the_page_keeps_its_name():
+    """MkDocs names a page after its first heading: a notice above it would rename it."""
+    page = "{% set r = results.adding_problem %}\n# RNN vs LSTM\n\nIntro.\n"
+    html = render_page(page, src_uri="rnn-vs-lstm.en.md", lang="en", shown=shown(stale=True))
+    assert html.lstrip("\n").startswith("# RNN vs LSTM\n")
+    assert html.index("Showing out-of-date results") < html.index("Intro.")

@@ -12,14 +12,16 @@ import json
 import logging
 import os
 import tempfile
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import chigai
 from chigai.experiment import ExperimentSpec, discover
+from chigai.fragments import placeholder_svg
 from chigai.freshness import Entry, State, best, check_all
 from chigai.notebooks import NotebookError, execute, is_fresh, notebooks
-from chigai.render import Shown, figure_uri, placeholder_svg, share_uri
+from chigai.render import Missing, Shown, figure_uri, share_uri
 from chigai.strings import LANGUAGES, SHARE_FIGURE
 
 log = logging.getLogger("mkdocs.plugins.chigai")
@@ -37,13 +39,21 @@ class Collected:
     problems: list[str] = field(default_factory=list)
     status: list[Entry] = field(default_factory=list)  # every experiment x preset, after reruns
     specs: list[ExperimentSpec] = field(default_factory=list)
+    missing: dict[str, Missing] = field(default_factory=dict)  # no usable result at all
 
 
 def collect(root: Path, policy: str) -> Collected:
-    """Results for the pages: fresh ones as they are, the rest by policy."""
+    """Results for the pages: fresh ones as they are, the rest by policy.
+
+    `fail` is the publishing policy: every experiment needs a fresh, valid `full` result,
+    and each one that lacks it is named with the command that makes it.
+    """
     collected = Collected(specs=list(discover(root).values()))
     for spec in collected.specs:
-        entry = best(check_all(root, spec))
+        entries = check_all(root, spec)
+        if policy == "fail":
+            collected.problems += _not_publishable(spec, entries)
+        entry = best(entries)
         if entry.state is State.FRESH:
             collected.shown[spec.id] = Shown(spec, entry.result, stale=False)
             continue
@@ -55,11 +65,12 @@ def collect(root: Path, policy: str) -> Collected:
             try:
                 result = run_experiment(root, spec, "quick")
             except Exception as error:  # a failed rerun keeps the page on the old numbers
-                collected.problems.append(
-                    f"{spec.id}: rerun failed ({error}); run `{spec.command()}`"
-                )
+                why = f"rerun failed ({error}); run `{spec.command()}`"
+                collected.problems.append(f"{spec.id}: {why}")
                 if entry.result is not None:
                     collected.shown[spec.id] = Shown(spec, entry.result, stale=True)
+                else:
+                    collected.missing[spec.id] = Missing(spec, why)
                 continue
             collected.shown[spec.id] = Shown(spec, result, stale=False)
         elif policy == "warn" and entry.result is not None:
@@ -67,15 +78,29 @@ def collect(root: Path, policy: str) -> Collected:
                 "%s; showing it with a stale notice (run `%s`)", why, spec.command(entry.preset)
             )
             collected.shown[spec.id] = Shown(spec, entry.result, stale=True)
-        else:
+        elif policy == "warn":
+            collected.missing[spec.id] = Missing(spec, why)
             collected.problems.append(f"{why}; refresh it with `{spec.command(entry.preset)}`")
     collected.problems += _refresh_notebooks(
         root, policy, {spec.id: spec for spec in collected.specs}
     )
     collected.status = [entry for spec in collected.specs for entry in check_all(root, spec)]
     if policy == "fail" and collected.problems:
-        raise StaleResults("results are not fresh:\n  " + "\n  ".join(collected.problems))
+        raise StaleResults(
+            "a publishing build needs a fresh full result for every experiment:\n  "
+            + "\n  ".join(collected.problems)
+        )
     return collected
+
+
+def _not_publishable(spec: ExperimentSpec, entries: list[Entry]) -> list[str]:
+    full = next(entry for entry in entries if entry.preset == "full")
+    if full.state is State.FRESH:
+        return []
+    if full.problem:  # a broken file: the message already names the file and the fix
+        return [f"{spec.id}: {full.problem}"]
+    fix = spec.command("full")
+    return [f"{spec.id}: results/{spec.id}.full.json is {full.state.value}; make it with `{fix}`"]
 
 
 def _refresh_notebooks(root: Path, policy: str, specs: dict[str, ExperimentSpec]) -> list[str]:
@@ -129,10 +154,10 @@ def figure_files(shown: dict[str, Shown], cache: Path) -> tuple[dict[str, Path],
                     if not path.exists():
                         try:
                             content = _draw(kind, item.data, lang, phone=phone, fmt=fmt)
-                        except Exception as error:  # any bug in a figure function: say which
+                        except Exception as error:  # any bug in a figure function: say where
                             message = (
                                 f"figure {figure_id} ({lang}) failed: "
-                                f"{type(error).__name__}: {error}"
+                                f"{type(error).__name__}: {error} (at {_where(error)})"
                             )
                             if message not in problems:
                                 problems.append(message)
@@ -141,6 +166,16 @@ def figure_files(shown: dict[str, Shown], cache: Path) -> tuple[dict[str, Path],
                         _write_atomically(path, content)
                     files[uri] = path
     return files, problems
+
+
+def _where(error: BaseException) -> str:
+    """file:line (function) of the deepest chigai frame: the figure code at fault."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [frame for frame in frames if Path(frame.filename).is_relative_to(PACKAGE)]
+    frame = (ours or frames)[-1]
+    where = Path(frame.filename)
+    named = where.relative_to(PACKAGE.parent) if where.is_relative_to(PACKAGE) else where
+    return f"{named}:{frame.lineno} ({frame.name})"
 
 
 def _draw(kind: str, data: dict, lang: str, phone: bool = False, fmt: str = "svg") -> bytes:

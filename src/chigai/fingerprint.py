@@ -38,6 +38,8 @@ NOT_COMPUTE = {
     "chigai": "package docstring only",
     "chigai.assemble": "presentation: picks results for pages, draws figures",
     "chigai.figures": "presentation: figure drawing",
+    "chigai.fragments": "presentation: HTML and Markdown fragments",
+    "chigai.prose": "presentation: numbers, tables and text on pages",
     "chigai.render": "presentation: page templates",
     "chigai.sections": "presentation: pages rendered section by section",
     "chigai.readable": "presentation: dates, durations and names as a reader reads them",

@@ -21,22 +21,32 @@ from typing import Any
 import jinja2
 
 from chigai.experiment import ExperimentSpec
+from chigai.fragments import FRAGMENTS, labels, placeholder
 from chigai.freshness import Entry
+from chigai.prose import add_tooltips, join_cjk_lines, num, pct, table
 from chigai.readable import READABLE
 from chigai.results import Result
-from chigai.strings import FIGURE_ALT, GLOSSARY, LABELS
+from chigai.sections import ExperimentUnavailable, Unavailable, sections
+from chigai.strings import FIGURE_ALT
 
-FRAGMENTS = jinja2.Environment(
-    loader=jinja2.PackageLoader("chigai", "templates"),
-    autoescape=True,  # values from result files (device names, errors) reach HTML
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-)
-PAGES = jinja2.Environment(
-    undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
-)
-for _environment in (PAGES, FRAGMENTS):  # `{{ prov.duration_s | duration(lang) }}`, …
-    _environment.filters.update(READABLE)
+
+class _NamedUndefined(jinja2.StrictUndefined):
+    """StrictUndefined that names the missing key even inside `format` or `num()`."""
+
+    def __format__(self, spec: str) -> str:
+        self._fail_with_undefined_error()
+
+
+PAGES = jinja2.Environment(undefined=_NamedUndefined, keep_trailing_newline=True, autoescape=False)
+PAGES.filters.update(READABLE)  # `{{ prov.duration_s | duration(lang) }}`, …
+
+
+@dataclass(frozen=True)
+class Missing:
+    """An experiment with no usable result, and why (shown in place of its sections)."""
+
+    spec: ExperimentSpec
+    reason: str
 
 
 class RenderError(ValueError):
@@ -101,51 +111,89 @@ def render_page(
     lang: str,
     shown: Mapping[str, Shown],
     status: Sequence[Entry] = (),
+    unavailable: Mapping[str, Missing] | None = None,
+    problems: list[str] | None = None,
 ) -> str:
-    """Render one page template; prepend a stale notice if its article's results are old.
+    """Render one page template, section by section (see chigai.sections).
 
-    `status` (every experiment × preset, fresh or not) is what a methodology page lists.
+    A section that uses an experiment in `unavailable` (id -> Missing) becomes a notice. A
+    template error raises RenderError naming page, line and key; when a `problems` list
+    is given it is appended there instead and only that section becomes a placeholder.
+    Notices head the page when its article shows stale results or quick numbers.
+    `status` (every experiment x preset, fresh or not) is what a methodology page lists.
     """
-    helpers = _Helpers(src_uri, lang, shown)
+    helpers = _Helpers(src_uri, lang, shown, unavailable or {})
+    context = {
+        "results": {key: Unavailable(key, gone.reason) for key, gone in helpers.missing.items()}
+        | dict(shown),
+        "lang": lang,
+        "figure": helpers.figure,
+        "table": table,
+        "num": num,
+        "pct": pct,
+        "listing": helpers.listing,
+        "provenance": helpers.provenance,
+        "thumbnail": helpers.thumbnail,
+        "source": helpers.source,
+        "label": helpers.label,
+        "status": status,
+    }
+    parts = []
+    for section in sections(markdown):
+        try:
+            parts.append(_render_section(section.source, src_uri, context))
+        except ExperimentUnavailable as gone:
+            parts.append(
+                FRAGMENTS.get_template("unavailable.md").render(
+                    t=labels(lang), heading=section.heading, gone=gone
+                )
+            )
+        except RenderError as error:
+            if problems is None:
+                raise
+            problems.append(str(error))
+            parts.append(section.heading + "\n\n" + placeholder(str(error), lang))
+    body = add_tooltips(join_cjk_lines("\n".join(parts)), lang)
+    notices = _notices(helpers.article, shown, lang)
+    title = re.search(r"^# .*\n", body, re.M)  # notices go under the title, which names the page
+    at = title.end() if title else 0
+    return body[:at] + ("\n" if at else "") + notices + body[at:]
+
+
+def _render_section(source: str, src_uri: str, context: dict[str, Any]) -> str:
     try:
-        body = PAGES.from_string(markdown).render(
-            results=shown,
-            lang=lang,
-            figure=helpers.figure,
-            table=table,
-            num=num,
-            pct=pct,
-            listing=helpers.listing,
-            provenance=helpers.provenance,
-            thumbnail=helpers.thumbnail,
-            source=helpers.source,
-            label=helpers.label,
-            status=status,
-        )
+        return PAGES.from_string(source).render(**context).lstrip("\n")
     except jinja2.TemplateSyntaxError as error:
         raise RenderError(
             f"{src_uri}:{error.lineno}: template syntax error: {error.message}"
         ) from error
     except (jinja2.UndefinedError, RenderError, KeyError, TypeError) as error:
         raise RenderError(f"{src_uri}:{_template_line(error)}: {error}") from error
-    body = add_tooltips(join_cjk_lines(body), lang)
-    stale = sorted(
-        {
-            s.spec.command(s.preset)
-            for s in shown.values()
-            if s.stale and s.spec.article == helpers.article
-        }
-    )
+
+
+def _notices(article: str, shown: Mapping[str, Shown], lang: str) -> str:
+    """Out-of-date results, then quick numbers standing in for the publication run."""
+    mine = [s for s in shown.values() if s.spec.article == article]
+    notices = ""
+    stale = sorted({s.spec.command(s.preset) for s in mine if s.stale})
     if stale:
-        notice = FRAGMENTS.get_template("stale.md").render(t=_labels(lang), commands=stale)
-        body = notice + "\n" + body
-    return body
+        notices += FRAGMENTS.get_template("stale.md").render(t=labels(lang), commands=stale)
+    quick = sorted({s.spec.command("full") for s in mine if s.preset != "full"})
+    if quick:
+        notices += FRAGMENTS.get_template("quick.md").render(t=labels(lang), commands=quick)
+    return notices + "\n" if notices else ""
 
 
 class _Helpers:
-    def __init__(self, src_uri: str, lang: str, shown: Mapping[str, Shown]):
-        self.src_uri, self.lang, self.shown = src_uri, lang, shown
+    def __init__(
+        self, src_uri: str, lang: str, shown: Mapping[str, Shown], missing: Mapping[str, Missing]
+    ):
+        self.src_uri, self.lang, self.shown, self.missing = src_uri, lang, shown, missing
         self.article = page_article(src_uri)
+
+    def _needs(self, experiment: str) -> None:
+        if experiment in self.missing:
+            raise ExperimentUnavailable(experiment, self.missing[experiment].reason)
 
     def _relative(self, target_uri: str) -> str:
         return posixpath.relpath(target_uri, posixpath.dirname(self.src_uri) or ".")
@@ -157,6 +205,9 @@ class _Helpers:
         owners = [
             s for s in self.shown.values() if s.spec.article == article and short in s.spec.figures
         ]
+        for gone in self.missing.values():
+            if gone.spec.article == article and short in gone.spec.figures:
+                self._needs(gone.spec.id)
         if not owners:
             raise RenderError(
                 f"figure {figure_id!r} is not declared in any FIGURES of experiments/{article}/"
@@ -182,12 +233,19 @@ class _Helpers:
             src=src,
             phone=self._relative(figure_uri(figure_id, self.lang, phone=True)),
             lazy=shown_before > 0,
-            enlarge=f"{_labels(self.lang)['enlarge']}: {alt}",
+            enlarge=f"{labels(self.lang)['enlarge']}: {alt}",
         )
 
     def thumbnail(self, name: str) -> str:
-        """A figure as a plain image, for cards (no caption, no lightbox)."""
-        figure_id, alt, src = self._figure(name)
+        """A figure as a plain image, for cards (no caption, no lightbox).
+
+        A card whose experiment has no result goes without its picture: the home page
+        keeps every card, and the article itself says what is missing.
+        """
+        try:
+            figure_id, alt, src = self._figure(name)
+        except ExperimentUnavailable:
+            return ""
         phone = self._relative(figure_uri(figure_id, self.lang, phone=True))
         return FRAGMENTS.get_template("thumbnail.md").render(alt=alt, src=src, phone=phone)
 
@@ -196,7 +254,7 @@ class _Helpers:
         return self._relative(source_uri(spec))
 
     def label(self, key: str) -> str:
-        return _labels(self.lang)[key]
+        return labels(self.lang)[key]
 
     def listing(self, values: list) -> str:
         """[50, 100, 200] -> '50, 100 and 200' in English, '50、100、200' in Japanese."""
@@ -206,104 +264,18 @@ class _Helpers:
         return f"{', '.join(words[:-1])} and {words[-1]}"
 
     def provenance(self, experiment: str, about: str = "") -> str:
+        self._needs(experiment)
         if experiment not in self.shown:
             raise RenderError(f"no result for experiment {experiment!r}")
         shown = self.shown[experiment]
         return FRAGMENTS.get_template("provenance.md").render(
-            t=_labels(self.lang),
+            t=labels(self.lang),
             spec=shown.spec,
             shown=shown,
             prov=shown.provenance,
             source=self._relative(source_uri(shown.spec)),
             about=about,
         )
-
-
-# A line break inside a paragraph becomes a space in HTML, which Japanese text must not
-# have: join a line that ends in CJK text to a following line of the same paragraph.
-_CJK_BREAK = re.compile(r"(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])\n(?=[^\s#>|*\-!?<{}0-9])")
-
-
-def join_cjk_lines(markdown: str) -> str:
-    return _CJK_BREAK.sub("", markdown)
-
-
-def _is_prose(line: str) -> bool:
-    """A paragraph or list-item line: not a heading, table, quote, admonition or HTML."""
-    body = line[2:] if line.startswith(("- ", "* ")) else line
-    return bool(body) and not body.startswith(("#", ">", "|", "!!!", "???", "<", "{", " ", "\t"))
-
-
-def add_tooltips(markdown: str, lang: str) -> str:
-    """Wrap the first use of each glossary term in prose in <abbr title="…"> (a tooltip).
-
-    Done here rather than with Markdown's abbr extension, which needs word boundaries
-    that Japanese text does not have. Longer terms go first so 勾配消失 wins over 勾配.
-    """
-    lines = markdown.split("\n")
-    prose = [_is_prose(line) and "](" not in line for line in lines]  # before any wrapping
-    for term in sorted(GLOSSARY.get(lang, {}), key=len, reverse=True):
-        edge = "" if lang == "ja" else r"\b"
-        # not inside an existing <abbr>…</abbr>, not inside a tag's attributes
-        outside = r"(?![^<]*</abbr>)(?![^<>]*>)"
-        pattern = re.compile(rf"{edge}({re.escape(term)}){edge}{outside}", re.I)
-        for i, line in enumerate(lines):
-            if prose[i] and pattern.search(line):
-                tip = FRAGMENTS.get_template("tooltip.html").render(title=GLOSSARY[lang][term])
-                lines[i] = pattern.sub(
-                    lambda m, tip=tip: tip.replace("TERM", m.group(1)), line, count=1
-                )
-                break
-    return "\n".join(lines)
-
-
-def placeholder(message: str, lang: str) -> str:
-    """What a page shows instead of itself when its template cannot be rendered."""
-    return FRAGMENTS.get_template("error.md").render(t=_labels(lang), message=message)
-
-
-def placeholder_svg(message: str) -> str:
-    """What a figure shows instead of itself when it cannot be drawn."""
-    return FRAGMENTS.get_template("error.svg").render(message=message)
-
-
-def num(value: float | int | None, digits: int = 3) -> str:
-    """A measured number for prose: integers as they are, floats to `digits` significant digits."""
-    if value is None:
-        return "—"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:.{digits}g}"
-
-
-def pct(value: float, digits: int = 0) -> str:
-    """A share in [0, 1] as a percentage for prose: 0.8149 -> '81%'."""
-    return f"{100 * value:.{digits}f}%"
-
-
-def table(
-    rows: list[Mapping[str, Any]],
-    columns: Mapping[str, str],
-    digits: int = 3,
-    percent: tuple[str, ...] = (),
-) -> str:
-    """A Markdown table of `rows`, one column per key of `columns` (key -> header).
-
-    Columns named in `percent` hold shares in [0, 1] and are shown as percentages.
-    """
-    header = "| " + " | ".join(columns.values()) + " |"
-    rule = "|" + "|".join("---:" for _ in columns) + "|"
-    lines = [header, rule]
-    for row in rows:
-        cells = [pct(row[key]) if key in percent else row[key] for key in columns]
-        lines.append(
-            "| " + " | ".join(num(c, digits) if not isinstance(c, str) else c for c in cells) + " |"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def _labels(lang: str) -> dict[str, str]:
-    return {key: texts[lang] for key, texts in LABELS.items()}
 
 
 def _template_line(error: BaseException) -> str:

@@ -191,8 +191,8 @@ def test_a_figure_that_cannot_be_drawn_fails_strict_and_is_a_placeholder_otherwi
     strict = run_tool("mkdocs", "build", "--strict", cwd=project)
     assert strict.returncode != 0
     assert re.search(
-        r"figure rnn_vs_lstm/input_sensitivity \(ja\) failed at chigai/figures/\w+\.py:\d+ "
-        r"\(\w+\): TypeError",
+        r"figure rnn_vs_lstm/input_sensitivity \(ja\) failed: TypeError: .* "
+        r"\(at chigai/figures/\w+\.py:\d+ \(\w+\)\)",
         strict.stderr,
     )
     assert strict.stderr.count("input_sensitivity (ja) failed") == 1

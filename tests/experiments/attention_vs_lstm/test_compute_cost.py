@@ -26,6 +26,6 @@ def test_a_gpu_section_survives_a_cpu_rerun_but_not_a_code_change(tmp_path):
     assert data["findings"]["gpu_measured"] and "cuda" in data["findings"]
 
     experiment = project / "experiments" / "attention_vs_lstm" / "compute_cost.py"
-    experiment.write_text(experiment.read_text() + "\n# the code changed\n")
+    experiment.write_text(experiment.read_text() + "\nCODE_CHANGED = True\n")  # not a comment
     data = _run(project)  # the GPU numbers belonged to other code: dropped, not carried
     assert "cuda" not in data["devices"] and not data["findings"]["gpu_measured"]
