@@ -44,6 +44,8 @@ def test_publishing_tests_then_builds_strictly_and_deploys_on_every_push_to_main
     commands = [step.get("run", "") for step in steps("publish.yml", "build")]
     assert readme_commands()[1] in commands
     assert "CHIGAI_ON_STALE=fail make site" in commands
+    site = next(s for s in steps("publish.yml", "build") if "make site" in s.get("run", ""))
+    assert site["env"]["CHIGAI_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     uses = [
         step.get("uses", "")
         for step in steps("publish.yml", "build") + steps("publish.yml", "deploy")
