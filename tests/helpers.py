@@ -6,6 +6,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,9 +17,17 @@ BIN = Path(sys.executable).parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "experiments", "src", "results")
 
 
+# One build cache (figures, converted notebooks) for every project copy of a test session:
+# its entries are keyed by the hash of what made them, so sharing is safe, and a copy
+# then builds in ~3 s instead of ~13 s of drawing every figure again.
+SHARED_CACHE = Path(tempfile.mkdtemp(prefix="chigai-test-cache-"))
+
+
 def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
-    """Copy what a site build reads into `target` (results and all; no .cache, no site)."""
+    """Copy what a site build reads into `target` (results and all; no site), with the
+    session's shared build cache as its .cache."""
     target.mkdir(parents=True, exist_ok=True)
+    (target / ".cache").symlink_to(SHARED_CACHE, target_is_directory=True)
     for part in parts:
         source = ROOT / part
         if source.is_dir():
