@@ -64,6 +64,9 @@ def test_article_fits_the_screen_and_a_screenshot_is_saved(
     page, problems = visit(browser, f"{site_url}/{article(slug, lang)}", width=width)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     REPORT.mkdir(parents=True, exist_ok=True)
+    # a full-page shot never scrolls, so lazy figures below the fold would stay blank
+    page.evaluate("() => document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
+    page.wait_for_load_state("networkidle")
     page.screenshot(path=str(REPORT / f"{slug}.{lang}.{device}.png"), full_page=True)
     page.close()
     assert overflow <= 1, f"the page is {overflow}px wider than a {width}px screen"
