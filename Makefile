@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 # torch comes from TORCH_INDEX when set: the GitHub workflows use PyTorch's CPU index
 # (https://download.pytorch.org/whl/cpu); for a CUDA build use e.g.
 # `make install TORCH_INDEX=https://download.pytorch.org/whl/cu126`. Unset, pip's own index
-# is used (on Linux PyPI serves the CUDA build). Everything else is pinned in requirements.lock.
+# is used (on Linux PyPI serves the CUDA build). Everything else is pinned in requirements.lock;
+# torch is installed with its own dependencies, which a CUDA build needs (its NVIDIA libraries).
 TORCH_INDEX ?=
 # The site builder: mkdocs (1.6.1, unmaintained) or properdocs, its maintained fork; both
 # read mkdocs.yml and load the same plugins.
@@ -20,7 +21,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run 'apt-get install python3-venv'"; exit 1; }
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
-	$(BIN)/pip install --quiet --no-deps $(TORCH) $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
+	$(BIN)/pip install --quiet $(TORCH) $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
 	$(BIN)/pip install --quiet --no-deps -e .
 	$(BIN)/pip check
 	touch $(STAMP)
