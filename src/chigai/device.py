@@ -37,7 +37,7 @@ def threads_from_env(value: str | None) -> int:
     One thread by default because these models are small (batches of at most 64,
     hidden sizes of at most 128): one thread trains them about as fast as two on an idle
     machine, while two threads beside one busy process wait on each other at every
-    parallel region and ran about 7x slower (measured; README "Performance").
+    parallel region and ran 3 to 4.5 times slower (measured; README "Performance").
     """
     if value is None or not value.strip():
         return 1

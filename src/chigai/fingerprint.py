@@ -8,8 +8,8 @@ Presentation (figures, labels, templates, site) and bookkeeping (running, storin
 checking) are listed there: restyling a plot must re-render in seconds, never retrain.
 
 What is hashed is the code's syntax tree without docstrings, not its text: comments,
-docstrings and formatting cannot change what a run computes, so editing them keeps a
-40-minute full result fresh. Imports are read from the AST, so computing a fingerprint
+docstrings and formatting cannot change what a run computes, so editing them keeps an
+hour-long full result fresh. Imports are read from the AST, so computing a fingerprint
 imports nothing (no torch on a build where nothing is stale).
 """
 
@@ -90,9 +90,10 @@ def compute_sources(source: str) -> dict[str, str]:
         path = _module_path(module)
         if module in sources or path is None or not is_compute(module):
             continue
-        sources[module] = normalized(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        sources[module] = normalized(text)
         package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-        pending.extend(_chigai_imports(path.read_text(encoding="utf-8"), package=package))
+        pending.extend(_chigai_imports(text, package=package))
         pending.extend(_parents(module))
     return sources
 
@@ -124,11 +125,8 @@ def normalized(source: str) -> str:
 @functools.cache  # a build fingerprints each experiment several times: parse each source once
 def _chigai_imports(source: str, package: str) -> tuple[str, ...]:
     """Absolute names of the chigai modules (or module attributes) a source imports."""
-    found: list[str] = []
-    for name in _imports(source, package):
-        if name == "chigai" or name.startswith("chigai."):
-            found.append(name)
-    return tuple(found)
+    names = _imports(source, package)
+    return tuple(name for name in names if name == "chigai" or name.startswith("chigai."))
 
 
 @functools.cache
@@ -149,8 +147,8 @@ def _imports(source: str, package: str) -> tuple[str, ...]:
 def _experiment_helpers(source: str, folder: Path) -> list[Path]:
     """Helper modules of experiments/ that a source imports (`from _common import x`).
 
-    The runner puts the experiment's folder and experiments/ itself on the import path,
-    so a top-level name is looked up there first, as Python would.
+    The runner puts the experiment's folder and then experiments/ itself on the import
+    path, so a top-level name found in one of them is looked up in that order here too.
     """
     helpers = []
     for name in _imports(source, package=""):

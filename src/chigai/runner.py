@@ -59,11 +59,15 @@ class RunContext:
 
 
 def load_module(spec: ExperimentSpec) -> ModuleType:
-    """Import an experiment; its folder and experiments/ are on the path for helpers."""
+    """Import an experiment; its folder and experiments/ are on the path for helpers.
+
+    Appended, not prepended: an experiment file named like a library module must not
+    shadow that module for the rest of the process.
+    """
     name = f"chigai_experiments.{spec.article}.{spec.id}"
-    for folder in (spec.path.parent.parent, spec.path.parent):
+    for folder in (spec.path.parent, spec.path.parent.parent):
         if str(folder) not in sys.path:
-            sys.path.insert(0, str(folder))
+            sys.path.append(str(folder))
     module_spec = importlib.util.spec_from_file_location(name, spec.path)
     if module_spec is None or module_spec.loader is None:
         raise ExperimentError(f"{spec.path}: cannot be imported")
