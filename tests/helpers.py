@@ -52,15 +52,17 @@ def run_tool(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: 
 
 
 TINY_ADDING_QUICK = (
-    '"quick": {"lags": [4, 6], "seeds": [SEED], "hidden_size": 8, "steps": STEPS, '
+    '"quick": {"lags": [4, 6], "seeds": SEEDS, "hidden_size": 8, "steps": STEPS, '
     '"batch_size": 16, "lr": 0.01, "train_size": 128, "test_size": 64},\n    "full": {'
 )
 
 
-def shrink_adding_quick(project: Path, steps: int, seed: int = 1) -> None:
-    """Make the adding problem's quick preset in a project copy as short as a test needs."""
+def shrink_adding_quick(project: Path, steps: int, seed: int = 1, seeds: tuple = ()) -> None:
+    """Make the adding problem's quick preset in a project copy as short as a test needs:
+    lags 4 and 6, both models, `seeds` (default: just `seed`)."""
     experiment = project / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
-    tiny = TINY_ADDING_QUICK.replace("STEPS", str(steps)).replace("SEED", str(seed))
+    chosen = list(seeds or (seed,))
+    tiny = TINY_ADDING_QUICK.replace("STEPS", str(steps)).replace("SEEDS", str(chosen))
     source = re.sub(r'"quick": \{.*?\},\n    "full": \{', tiny, experiment.read_text(), flags=re.S)
     experiment.write_text(source)
 

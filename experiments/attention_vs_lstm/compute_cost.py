@@ -25,7 +25,7 @@ from chigai.device import describe_device
 from chigai.experiment import PresetConfig
 from chigai.models.attention import Block
 from chigai.models.recurrent import parameter_count
-from chigai.runner import RunContext
+from chigai.trials import Done
 
 PRESETS = {
     "quick": {
@@ -50,6 +50,9 @@ PRESETS = {
 FIGURES = {"step_time": "time_vs_length", "step_memory": "memory_vs_length"}
 
 MODELS = ("lstm", "attention_fused", "attention_explicit")
+DEVICES = ("cpu", "cuda")  # CPU always; a GPU when the run has one
+SERIES = ("step_ms", "activation_mb", "peak_mb")  # peak_mb: CUDA only
+RUN_ALONE = True  # it times steps: one trial at a time, on an otherwise idle machine
 
 
 @dataclass(frozen=True)
@@ -80,26 +83,95 @@ def loss_of(model: nn.Module, inputs: torch.Tensor) -> torch.Tensor:
     return out.square().mean()
 
 
-def measure(config: Config, device: torch.device, width: int, bar) -> dict:
-    """Time per step and saved activations per model and length, on one device."""
-    per_model = {name: {"step_ms": [], "activation_mb": [], "peak_mb": []} for name in MODELS}
-    for n in config.lengths:
-        for name in MODELS:
-            bar.set_postfix_str(f"{device.type} {name} n={n}")
-            torch.manual_seed(config.seeds[0])
-            model = build(name, config, width).to(device)
-            size = config.hidden_size if name == "lstm" else width
-            inputs = torch.randn(config.batch_size, n, size, device=device)
+def grid(config: Config) -> list[dict]:
+    """Every length x model, each timed from the first seed (the inputs are random vectors)."""
+    return [
+        {"length": n, "model": name, "seed": config.seeds[0]}
+        for n in config.lengths
+        for name in MODELS
+    ]
 
-            def forward(model=model, inputs=inputs) -> torch.Tensor:
-                return loss_of(model, inputs)
 
-            seconds = step_seconds(model, forward, device, config.warmup, config.repeats)
-            per_model[name]["step_ms"].append(1000 * seconds)
-            per_model[name]["activation_mb"].append(saved_activation_bytes(model, forward) / 2**20)
-            if device.type == "cuda":
-                per_model[name]["peak_mb"].append(peak_cuda_bytes(model, forward, device) / 2**20)
-            bar.update(1)
+def trial(config: Config, point: dict, device: torch.device) -> dict:
+    """Time one model at one length: on the CPU always, and on the run's GPU when it has one."""
+    devices = [torch.device("cpu")] + ([device] if device.type == "cuda" else [])
+    measured = {kind.type: _measure(config, point, kind) for kind in devices}
+    return {"threads": torch.get_num_threads(), **measured}
+
+
+def _measure(config: Config, point: dict, device: torch.device) -> dict:
+    """Time per step and saved activations of one model at one length, on one device."""
+    name, n = point["model"], point["length"]
+    width = _width(config)
+    torch.manual_seed(point["seed"])
+    model = build(name, config, width).to(device)
+    size = config.hidden_size if name == "lstm" else width
+    inputs = torch.randn(config.batch_size, n, size, device=device)
+
+    def forward() -> torch.Tensor:
+        return loss_of(model, inputs)
+
+    seconds = step_seconds(model, forward, device, config.warmup, config.repeats)
+    found = {
+        "device": describe_device(device),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "step_ms": 1000 * seconds,
+        "activation_mb": saved_activation_bytes(model, forward) / 2**20,
+    }
+    if device.type == "cuda":
+        found["peak_mb"] = peak_cuda_bytes(model, forward, device) / 2**20
+    return found
+
+
+def _width(config: Config) -> int:
+    lstm_params = parameter_count(build("lstm", config, 0))
+    return matched_width(lstm_params, config.heads, widest=2 * config.hidden_size)
+
+
+def summarize(config: Config, done: Done) -> dict:
+    width = _width(config)
+    first = done.trials[0].output
+    measured = {kind: _section(config, done, kind) for kind in DEVICES if kind in first}
+    earlier = (done.previous or {}).get("devices", {})
+    measured |= {kind: section for kind, section in earlier.items() if kind not in measured}
+    params = {name: parameter_count(build(name, config, width)) for name in MODELS}
+    cpu = measured["cpu"]["findings"]
+    return {
+        "lengths": list(config.lengths),
+        "batch_size": config.batch_size,
+        "hidden_size": config.hidden_size,
+        "width": width,
+        "heads": config.heads,
+        "params": params,
+        "repeats": config.repeats,
+        "threads": first["threads"],
+        "devices": measured,
+        "rows": [
+            {
+                "length": n,
+                **{name: measured["cpu"]["models"][name]["step_ms"][i] for name in MODELS},
+            }
+            for i, n in enumerate(config.lengths)
+        ],
+        "findings": {
+            "gpu_measured": "cuda" in measured,
+            "fused_slower_everywhere_cpu": cpu["attention_fused"]["slower_from"]
+            == config.lengths[0],
+            "params_gap": abs(params["attention_fused"] - params["lstm"]) / params["lstm"],
+            **{kind: section["findings"] for kind, section in measured.items()},
+        },
+    }
+
+
+def _section(config: Config, done: Done, kind: str) -> dict:
+    """One device's series per model over the lengths, and how they grow."""
+    found = {
+        name: [done.one(length=n, model=name)[kind] for n in config.lengths] for name in MODELS
+    }
+    per_model = {
+        name: {key: [at[key] for at in found[name]] for key in SERIES if key in found[name][0]}
+        for name in MODELS
+    }
     lengths = list(config.lengths)
     lstm = per_model["lstm"]
     findings = {"lengths": lengths}
@@ -116,54 +188,11 @@ def measure(config: Config, device: torch.device, width: int, bar) -> dict:
                 "time_ratio_longest": series["step_ms"][-1] / lstm["step_ms"][-1],
                 "time_ratio_shortest": series["step_ms"][0] / lstm["step_ms"][0],
             }
-    if device.type != "cuda":
-        for series in per_model.values():
-            del series["peak_mb"]
     return {
-        "device": describe_device(device),
-        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "device": found["lstm"][0]["device"],
+        "measured_at": max(at["measured_at"] for name in MODELS for at in found[name]),
         "models": per_model,
         "findings": findings,
-    }
-
-
-def run(config: Config, ctx: RunContext) -> dict:
-    lstm_params = parameter_count(build("lstm", config, 0))
-    width = matched_width(lstm_params, config.heads, widest=2 * config.hidden_size)
-    devices = [torch.device("cpu")] + ([ctx.device] if ctx.device.type == "cuda" else [])
-    measured = {}
-    total = len(devices) * len(config.lengths) * len(MODELS)
-    with ctx.progress(total, "compute cost") as bar:
-        for device in devices:
-            measured[device.type] = measure(config, device, width, bar)
-    earlier = (ctx.previous or {}).get("devices", {})
-    measured |= {kind: section for kind, section in earlier.items() if kind not in measured}
-    params = {name: parameter_count(build(name, config, width)) for name in MODELS}
-    cpu = measured["cpu"]["findings"]
-    return {
-        "lengths": list(config.lengths),
-        "batch_size": config.batch_size,
-        "hidden_size": config.hidden_size,
-        "width": width,
-        "heads": config.heads,
-        "params": params,
-        "repeats": config.repeats,
-        "threads": torch.get_num_threads(),
-        "devices": measured,
-        "rows": [
-            {
-                "length": n,
-                **{name: measured["cpu"]["models"][name]["step_ms"][i] for name in MODELS},
-            }
-            for i, n in enumerate(config.lengths)
-        ],
-        "findings": {
-            "gpu_measured": "cuda" in measured,
-            "fused_slower_everywhere_cpu": cpu["attention_fused"]["slower_from"]
-            == config.lengths[0],
-            "params_gap": abs(params["attention_fused"] - params["lstm"]) / params["lstm"],
-            **{kind: section["findings"] for kind, section in measured.items()},
-        },
     }
 
 

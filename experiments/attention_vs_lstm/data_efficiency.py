@@ -17,10 +17,10 @@ from torch import nn
 from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.attention import TokenLSTM, TransformerClassifier
 from chigai.models.recurrent import parameter_count
-from chigai.runner import RunContext
 from chigai.tasks.parity import every_string, parity
 from chigai.tasks.recall import card_recall, card_vocabulary
-from chigai.training import TrainSettings, set_seed, train
+from chigai.training import fit, set_seed
+from chigai.trials import Done, product
 
 PRESETS = {
     "quick": {
@@ -111,35 +111,38 @@ def _accuracy(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
         return (model(x).argmax(dim=-1) == y).float().mean().item()
 
 
-def run(config: Config, ctx: RunContext) -> dict:
-    settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
+def grid(config: Config) -> list[dict]:
+    return product(task=TASKS, size=config.train_sizes, seed=config.seeds, model=MODELS)
+
+
+def trial(config: Config, point: dict, device: torch.device) -> dict:
+    """Train one model on one task and size from one seed, on that (task, size, seed)'s data."""
+    task, size, seed = point["task"], point["size"], point["seed"]
+    data = torch.Generator().manual_seed(seed * 100_003 + size)
+    test_x, test_y = test_data(task, config, data)
+    train_x, train_y = make_data(task, config, size, data)
+    set_seed(seed)
+    model = build(point["model"], task, config).to(device)
+    fit(
+        model,
+        train_x.to(device),
+        train_y.to(device),
+        config,
+        seed=seed,
+        loss_fn=nn.functional.cross_entropy,
+    )
+    return {"accuracy": _accuracy(model, test_x.to(device), test_y.to(device))}
+
+
+def summarize(config: Config, done: Done) -> dict:
     sizes, seeds = config.train_sizes, config.seeds
-    blank = {name: [[0.0] * len(seeds) for _ in sizes] for name in MODELS}
-    scores = {task: {name: [row[:] for row in blank[name]] for name in MODELS} for task in TASKS}
-    total = len(TASKS) * len(sizes) * len(seeds) * len(MODELS) * config.steps
-    with ctx.progress(total, "small data") as bar:
-        for task in TASKS:
-            for i, size in enumerate(sizes):
-                for j, seed in enumerate(seeds):
-                    data = torch.Generator().manual_seed(seed * 100_003 + size)
-                    test_x, test_y = test_data(task, config, data)
-                    train_x, train_y = make_data(task, config, size, data)
-                    for name in MODELS:
-                        bar.set_postfix_str(f"{task} {name} n={size} seed={seed}")
-                        set_seed(seed)
-                        model = build(name, task, config).to(ctx.device)
-                        train(
-                            model,
-                            train_x.to(ctx.device),
-                            train_y.to(ctx.device),
-                            settings,
-                            loss_fn=nn.functional.cross_entropy,
-                            generator=torch.Generator().manual_seed(seed),
-                            progress=bar,
-                        )
-                        scores[task][name][i][j] = _accuracy(
-                            model, test_x.to(ctx.device), test_y.to(ctx.device)
-                        )
+    scores = {
+        task: {
+            name: [done.values("accuracy", task=task, size=size, model=name) for size in sizes]
+            for name in MODELS
+        }
+        for task in TASKS
+    }
     median = {
         task: {name: [statistics.median(s) for s in scores[task][name]] for name in MODELS}
         for task in TASKS

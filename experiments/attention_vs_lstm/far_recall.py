@@ -18,9 +18,9 @@ from torch import nn
 from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.attention import TokenLSTM, TransformerClassifier
 from chigai.models.recurrent import parameter_count
-from chigai.runner import RunContext
 from chigai.tasks.recall import card_recall, card_vocabulary
-from chigai.training import TrainSettings, set_seed, train
+from chigai.training import fit, set_seed
+from chigai.trials import Done
 
 PRESETS = {
     "quick": {
@@ -59,6 +59,7 @@ PRESETS = {
 FIGURES = {"far_accuracy": "accuracy_vs_length", "attention_map": "attention_map"}
 
 MODELS = ("lstm", "lstm_attention", "transformer")
+MAPPED = ("transformer", "lstm_attention")  # the rows of the attention map, in order
 SOLVED_FROM = 0.9
 
 
@@ -88,51 +89,72 @@ def build(name: str, config: Config, length: int) -> nn.Module:
     return TokenLSTM(vocab, config.hidden_size, config.values, attention=name == "lstm_attention")
 
 
-def run(config: Config, ctx: RunContext) -> dict:
-    settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
-    lengths = list(config.lengths)
-    gaps = [n - config.cards - 1 for n in lengths]
-    if min(gaps) < 0:
+def grid(config: Config) -> list[dict]:
+    """Every length x seed x model. The example map shows both attention models of the
+    longest length's first seed on the same test set, so those two points say so."""
+    if min(config.lengths) < config.cards + 1:
         raise ValueError(
-            f"far_recall: every length must exceed cards + 1 = {config.cards + 1}; got {lengths}"
+            f"far_recall: every length must exceed cards + 1 = {config.cards + 1}; "
+            f"got {list(config.lengths)}"
         )
-    scores = {name: [[0.0] * len(config.seeds) for _ in lengths] for name in MODELS}
-    attention = None
-    total = len(lengths) * len(config.seeds) * len(MODELS) * config.steps
-    with ctx.progress(total, "far recall") as bar:
-        for i, (gap, length) in enumerate(zip(gaps, lengths, strict=True)):
-            for j, seed in enumerate(config.seeds):
-                data = torch.Generator().manual_seed(seed * 104_729 + gap)
-                make = (config.cards, config.keys, config.values, gap, data)
-                train_x, train_y = card_recall(config.train_size, *make)
-                test_x, test_y = card_recall(config.test_size, *make)
-                train_x, train_y = train_x.to(ctx.device), train_y.to(ctx.device)
-                test_x, test_y = test_x.to(ctx.device), test_y.to(ctx.device)
-                trained = {}
-                for name in MODELS:
-                    bar.set_postfix_str(f"{name} length={length} seed={seed}")
-                    set_seed(seed)
-                    model = build(name, config, length).to(ctx.device)
-                    train(
-                        model,
-                        train_x,
-                        train_y,
-                        settings,
-                        loss_fn=nn.functional.cross_entropy,
-                        generator=torch.Generator().manual_seed(seed),
-                        progress=bar,
-                    )
-                    model.eval()
-                    with torch.no_grad():
-                        hits = model(test_x).argmax(dim=-1) == test_y
-                    scores[name][i][j] = hits.float().mean().item()
-                    trained[name] = model
-                if length == lengths[-1] and j == 0:
-                    attention = _attention(config, trained, test_x)
+    points = [
+        {"length": length, "seed": seed, "model": name}
+        for length in config.lengths
+        for seed in config.seeds
+        for name in MODELS
+    ]
+    example = {"length": config.lengths[-1], "seed": config.seeds[0]}
+    for point in points:
+        if point["model"] in MAPPED and example.items() <= point.items():
+            point["example"] = True
+    return points
+
+
+def trial(config: Config, point: dict, device: torch.device) -> dict:
+    """Train one model on one length from one seed; all models of a (length, seed) see the
+    same cards. An example point also returns its part of the attention map."""
+    length, seed = point["length"], point["seed"]
+    gap = length - config.cards - 1
+    data = torch.Generator().manual_seed(seed * 104_729 + gap)
+    make = (config.cards, config.keys, config.values, gap, data)
+    train_x, train_y = card_recall(config.train_size, *make)
+    test_x, test_y = card_recall(config.test_size, *make)
+    test_x, test_y = test_x.to(device), test_y.to(device)
+    set_seed(seed)
+    model = build(point["model"], config, length).to(device)
+    fit(
+        model,
+        train_x.to(device),
+        train_y.to(device),
+        config,
+        seed=seed,
+        loss_fn=nn.functional.cross_entropy,
+    )
+    model.eval()
+    with torch.no_grad():
+        hits = model(test_x).argmax(dim=-1) == test_y
+    output = {"accuracy": hits.float().mean().item()}
+    if point.get("example"):
+        output["example"] = _attention(config, point["model"], model, test_x)
+    return output
+
+
+def summarize(config: Config, done: Done) -> dict:
+    lengths = list(config.lengths)
+    scores = {
+        name: [done.values("accuracy", length=n, model=name) for n in lengths] for name in MODELS
+    }
     median = {name: [statistics.median(s) for s in scores[name]] for name in MODELS}
+    parts = {name: done.one(example=True, model=name)["example"] for name in MAPPED}
+    attention = {
+        "tokens": parts["transformer"]["tokens"],
+        "answer_position": parts["transformer"]["answer_position"],
+        "rows": [row for name in MAPPED for row in parts[name]["rows"]],
+        "peak_on_answer": {name: parts[name]["peak_on_answer"] for name in MAPPED},
+    }
     return {
         "lengths": lengths,
-        "gaps": gaps,
+        "gaps": [n - config.cards - 1 for n in lengths],
         "cards": config.cards,
         "seeds": list(config.seeds),
         "chance": 1 / config.values,
@@ -164,32 +186,30 @@ def _card_label(token: int, config: Config) -> str:
 
 
 @torch.no_grad()
-def _attention(config: Config, trained: dict[str, nn.Module], test_x: torch.Tensor) -> dict:
-    """Where the question looked, on one example; and how often it peaks on the answer card."""
+def _attention(config: Config, name: str, model: nn.Module, test_x: torch.Tensor) -> dict:
+    """Where the question looked on example 0, and how often it peaks on the answer card."""
     asked = test_x[:, -1] - (config.keys * config.values + 1)
     card_keys = test_x[:, : config.cards] // config.values
     answer = (card_keys == asked.unsqueeze(1)).float().argmax(dim=1)
-    _, maps = trained["transformer"](test_x, with_weights=True)
-    from_question = maps[-1][:, :, -1, :]  # last layer: (batch, heads, n)
-    _, lstm_weights = trained["lstm_attention"](test_x, with_weights=True)  # (batch, n)
-    rows = [
-        {"model": "transformer", "head": h + 1, "weights": from_question[0, h].tolist()}
-        for h in range(from_question.shape[1])
-    ]
-    rows.append({"model": "lstm_attention", "head": 0, "weights": lstm_weights[0].tolist()})
+    if name == "transformer":
+        _, maps = model(test_x, with_weights=True)
+        from_question = maps[-1][:, :, -1, :]  # last layer: (batch, heads, n)
+        rows = [
+            {"model": name, "head": h + 1, "weights": from_question[0, h].tolist()}
+            for h in range(from_question.shape[1])
+        ]
+        peak = from_question.mean(dim=1).argmax(dim=1)
+    else:
+        _, weights = model(test_x, with_weights=True)  # (batch, n)
+        rows = [{"model": name, "head": 0, "weights": weights[0].tolist()}]
+        peak = weights.argmax(dim=1)
     for row in rows:
         row["weights"] = [round(w, 4) for w in row["weights"]]
     return {
         "tokens": [_card_label(t, config) for t in test_x[0].tolist()],
         "answer_position": int(answer[0]),
         "rows": rows,
-        "peak_on_answer": {
-            "transformer": (from_question.mean(dim=1).argmax(dim=1) == answer)
-            .float()
-            .mean()
-            .item(),
-            "lstm_attention": (lstm_weights.argmax(dim=1) == answer).float().mean().item(),
-        },
+        "peak_on_answer": (peak == answer).float().mean().item(),
     }
 
 

@@ -16,9 +16,9 @@ from torch import nn
 from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.attention import TransformerClassifier
 from chigai.models.recurrent import parameter_count
-from chigai.runner import RunContext
 from chigai.tasks.recall import associative_recall
-from chigai.training import TrainSettings, set_seed, train
+from chigai.training import fit, set_seed
+from chigai.trials import Done
 
 PRESETS = {
     "quick": {
@@ -70,55 +70,55 @@ class Config(PresetConfig):
     test_size: int
 
 
-def run(config: Config, ctx: RunContext) -> dict:
-    settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
-    length = 2 * config.pairs + 1
-    shapes = [(h, n) for n in config.layers for h in config.heads]
+def _shapes(config: Config) -> list[dict]:
+    return [
+        {"heads": heads, "layers": layers} for layers in config.layers for heads in config.heads
+    ]
+
+
+def grid(config: Config) -> list[dict]:
+    return [{**shape, "seed": seed} for shape in _shapes(config) for seed in config.seeds]
+
+
+def trial(config: Config, point: dict, device: torch.device) -> dict:
+    """Train one shape from one seed; every shape of a seed sees the same data."""
+    seed = point["seed"]
+    data = torch.Generator().manual_seed(seed)
+    make = (config.pairs, config.keys, config.values, data)
+    train_x, train_y = associative_recall(config.train_size, *make)
+    test_x, test_y = associative_recall(config.test_size, *make)
+    set_seed(seed)
+    model = TransformerClassifier(
+        config.keys + config.values,
+        config.d_model,
+        point["heads"],
+        point["layers"],
+        2 * config.pairs + 1,
+        config.values,
+    ).to(device)
+    fit(
+        model,
+        train_x.to(device),
+        train_y.to(device),
+        config,
+        seed=seed,
+        loss_fn=nn.functional.cross_entropy,
+    )
+    model.eval()
+    with torch.no_grad():
+        hits = model(test_x.to(device)).argmax(dim=-1) == test_y.to(device)
+    return {"accuracy": hits.float().mean().item(), "params": parameter_count(model)}
+
+
+def summarize(config: Config, done: Done) -> dict:
     rows = []
-    total = len(shapes) * len(config.seeds) * config.steps
-    with ctx.progress(total, "heads x layers") as bar:
-        for heads, layers in shapes:
-            accuracy = []
-            for seed in config.seeds:
-                bar.set_postfix_str(f"heads={heads} layers={layers} seed={seed}")
-                data = torch.Generator().manual_seed(seed)
-                make = (config.pairs, config.keys, config.values, data)
-                train_x, train_y = associative_recall(config.train_size, *make)
-                test_x, test_y = associative_recall(config.test_size, *make)
-                set_seed(seed)
-                model = TransformerClassifier(
-                    config.keys + config.values,
-                    config.d_model,
-                    heads,
-                    layers,
-                    length,
-                    config.values,
-                ).to(ctx.device)
-                train(
-                    model,
-                    train_x.to(ctx.device),
-                    train_y.to(ctx.device),
-                    settings,
-                    loss_fn=nn.functional.cross_entropy,
-                    generator=torch.Generator().manual_seed(seed),
-                    progress=bar,
-                )
-                model.eval()
-                with torch.no_grad():
-                    hits = model(test_x.to(ctx.device)).argmax(dim=-1) == test_y.to(ctx.device)
-                accuracy.append(hits.float().mean().item())
-            rows.append(
-                {
-                    "heads": heads,
-                    "layers": layers,
-                    "params": parameter_count(model),
-                    "accuracy": accuracy,
-                    "median_accuracy": statistics.median(accuracy),
-                }
-            )
+    for shape in _shapes(config):
+        accuracy = done.values("accuracy", **shape)
+        params, median = done.values("params", **shape)[0], statistics.median(accuracy)
+        rows.append({**shape, "params": params, "accuracy": accuracy, "median_accuracy": median})
     return {
         "pairs": config.pairs,
-        "length": length,
+        "length": 2 * config.pairs + 1,
         "d_model": config.d_model,
         "steps": config.steps,
         "seeds": list(config.seeds),

@@ -16,9 +16,9 @@ from torch import nn
 from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.recurrent import parameter_count
 from chigai.models.seq2seq import Seq2Seq
-from chigai.runner import RunContext
 from chigai.tasks.reversal import reversal
-from chigai.training import TrainSettings, set_seed, train
+from chigai.training import fit, set_seed
+from chigai.trials import Done
 
 PRESETS = {
     "quick": {
@@ -77,38 +77,50 @@ def word_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     return nn.functional.cross_entropy(logits.flatten(0, 1), target.flatten())
 
 
-def run(config: Config, ctx: RunContext) -> dict:
-    settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
-    scores = {name: [[0.0] * len(config.seeds) for _ in config.lengths] for name in MODELS}
-    alignment = None
-    total = len(config.lengths) * len(config.seeds) * len(MODELS) * config.steps
-    with ctx.progress(total, "seq2seq") as bar:
-        for i, length in enumerate(config.lengths):
-            for j, seed in enumerate(config.seeds):
-                data = torch.Generator().manual_seed(seed * 7919 + length)
-                source, target = reversal(config.train_size, length, config.vocab, data)
-                test_source, test_target = reversal(config.test_size, length, config.vocab, data)
-                pairs = torch.cat([source, target], dim=1).to(ctx.device)
-                target, test_source = target.to(ctx.device), test_source.to(ctx.device)
-                test_target = test_target.to(ctx.device)
-                for name, attention in MODELS.items():
-                    bar.set_postfix_str(f"{name} length={length} seed={seed}")
-                    set_seed(seed)
-                    model = Seq2Seq(config.vocab, config.hidden_size, attention).to(ctx.device)
-                    train(
-                        TeacherForced(model, length),
-                        pairs,
-                        target,
-                        settings,
-                        loss_fn=word_loss,
-                        generator=torch.Generator().manual_seed(seed),
-                        progress=bar,
-                    )
-                    model.eval()
-                    words, weights = model.greedy(test_source, length)
-                    scores[name][i][j] = (words == test_target).all(dim=1).float().mean().item()
-                    if attention and length == config.lengths[-1] and j == 0:
-                        alignment = _alignment(test_source, words, test_target, weights)
+def grid(config: Config) -> list[dict]:
+    """The attention model at the longest length and first seed also keeps an alignment."""
+    longest, first = config.lengths[-1], config.seeds[0]
+    return [
+        {"length": length, "seed": seed, "model": name}
+        | ({"example": True} if MODELS[name] and (length, seed) == (longest, first) else {})
+        for length in config.lengths
+        for seed in config.seeds
+        for name in MODELS
+    ]
+
+
+def trial(config: Config, point: dict, device: torch.device) -> dict:
+    """Train one model at one length from one seed, on the data of that (length, seed)."""
+    length, seed = point["length"], point["seed"]
+    data = torch.Generator().manual_seed(seed * 7919 + length)
+    source, target = reversal(config.train_size, length, config.vocab, data)
+    test_source, test_target = reversal(config.test_size, length, config.vocab, data)
+    test_source, test_target = test_source.to(device), test_target.to(device)
+    set_seed(seed)
+    model = Seq2Seq(config.vocab, config.hidden_size, MODELS[point["model"]]).to(device)
+    inputs = torch.cat([source, target], dim=1).to(device)
+    fit(
+        TeacherForced(model, length),
+        inputs,
+        target.to(device),
+        config,
+        seed=seed,
+        loss_fn=word_loss,
+    )
+    model.eval()
+    words, weights = model.greedy(test_source, length)
+    output = {"accuracy": (words == test_target).all(dim=1).float().mean().item()}
+    if point.get("example"):
+        output["alignment"] = _alignment(test_source, words, test_target, weights)
+    return output
+
+
+def summarize(config: Config, done: Done) -> dict:
+    scores = {
+        name: [done.values("accuracy", length=length, model=name) for length in config.lengths]
+        for name in MODELS
+    }
+    alignment = done.one(example=True)["alignment"]
     median = {name: [statistics.median(s) for s in scores[name]] for name in MODELS}
     params = {
         name: parameter_count(Seq2Seq(config.vocab, config.hidden_size, attention))

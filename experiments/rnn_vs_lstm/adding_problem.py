@@ -15,9 +15,9 @@ from torch import nn
 
 from chigai.experiment import PresetConfig
 from chigai.models.recurrent import RecurrentRegressor, parameter_count
-from chigai.runner import RunContext
 from chigai.tasks.adding import adding_problem
-from chigai.training import TrainSettings, evaluate, set_seed, train
+from chigai.training import evaluate, fit, set_seed
+from chigai.trials import Done, product
 
 PRESETS = {
     "quick": {
@@ -59,38 +59,38 @@ class Config(PresetConfig):
     test_size: int
 
 
-def run(config: Config, ctx: RunContext) -> dict:
-    settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
-    mse = {model: [[0.0] * len(config.seeds) for _ in config.lags] for model in MODELS}
-    seconds = {model: [0.0] * len(config.lags) for model in MODELS}
-    baselines = []
-    total = len(config.lags) * len(config.seeds) * len(MODELS) * config.steps
-    with ctx.progress(total, "adding problem") as bar:
-        for i, lag in enumerate(config.lags):
-            for j, seed in enumerate(config.seeds):
-                data = torch.Generator().manual_seed(seed * 100_003 + lag)
-                train_x, train_y = adding_problem(config.train_size, lag, data)
-                test_x, test_y = adding_problem(config.test_size, lag, data)
-                baselines.append(((test_y - test_y.mean()) ** 2).mean().item())
-                train_x, train_y = train_x.to(ctx.device), train_y.to(ctx.device)
-                test_x, test_y = test_x.to(ctx.device), test_y.to(ctx.device)
-                for name in MODELS:
-                    bar.set_postfix_str(f"{name} T={lag} seed={seed}")
-                    set_seed(seed)
-                    model = RecurrentRegressor(name, 2, config.hidden_size).to(ctx.device)
-                    start = time.perf_counter()
-                    train(
-                        model,
-                        train_x,
-                        train_y,
-                        settings,
-                        loss_fn=nn.functional.mse_loss,
-                        generator=torch.Generator().manual_seed(seed),
-                        progress=bar,
-                    )
-                    seconds[name][i] += time.perf_counter() - start
-                    mse[name][i][j] = evaluate(model, test_x, test_y, nn.functional.mse_loss)
-    baseline = statistics.fmean(baselines)
+def grid(config: Config) -> list[dict]:
+    return product(lag=config.lags, seed=config.seeds, model=MODELS)
+
+
+def trial(config: Config, point: dict, device: torch.device) -> dict:
+    """Train one model at one lag from one seed; both models of a (lag, seed) see the same data."""
+    lag, seed = point["lag"], point["seed"]
+    data = torch.Generator().manual_seed(seed * 100_003 + lag)
+    train_x, train_y = adding_problem(config.train_size, lag, data)
+    test_x, test_y = adding_problem(config.test_size, lag, data)
+    baseline = ((test_y - test_y.mean()) ** 2).mean().item()
+    set_seed(seed)
+    model = RecurrentRegressor(point["model"], 2, config.hidden_size).to(device)
+    start = time.perf_counter()
+    fit(
+        model,
+        train_x.to(device),
+        train_y.to(device),
+        config,
+        seed=seed,
+        loss_fn=nn.functional.mse_loss,
+    )
+    seconds = time.perf_counter() - start
+    mse = evaluate(model, test_x.to(device), test_y.to(device), nn.functional.mse_loss)
+    return {"mse": mse, "baseline": baseline, "train_seconds": seconds}
+
+
+def summarize(config: Config, done: Done) -> dict:
+    mse = {
+        name: [done.values("mse", lag=lag, model=name) for lag in config.lags] for name in MODELS
+    }
+    baseline = statistics.fmean(done.values("baseline", model=MODELS[0]))
     median = {name: [statistics.median(per_seed) for per_seed in mse[name]] for name in MODELS}
     return {
         "lags": list(config.lags),
@@ -103,7 +103,9 @@ def run(config: Config, ctx: RunContext) -> dict:
                 "hidden_size": config.hidden_size,
                 "mse": mse[name],
                 "median_mse": median[name],
-                "train_seconds_per_lag": seconds[name],  # summed over seeds
+                "train_seconds_per_lag": [  # summed over seeds
+                    sum(done.values("train_seconds", lag=lag, model=name)) for lag in config.lags
+                ],
             }
             for name in MODELS
         },

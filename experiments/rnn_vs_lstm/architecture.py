@@ -8,10 +8,11 @@ this result too (chigai.figures), so they always name the sizes that were counte
 
 from dataclasses import dataclass
 
+import torch
 from torch import nn
 
 from chigai.experiment import PresetConfig
-from chigai.runner import RunContext
+from chigai.trials import Done
 
 PRESETS = {
     "quick": {"input_size": 10, "hidden_sizes": [16, 64, 256], "seeds": [1]},
@@ -33,18 +34,27 @@ def formula(gates: int, inputs: int, hidden: int) -> int:
     return gates * (hidden * inputs + hidden * hidden + 2 * hidden)
 
 
-def run(config: Config, ctx: RunContext) -> dict:
-    rows = []
-    for hidden in config.hidden_sizes:
-        row: dict = {"hidden": hidden}
-        for name, layer in LAYERS.items():
-            counted = sum(p.numel() for p in layer(config.input_size, hidden).parameters())
-            if counted != formula(GATES[name], config.input_size, hidden):
-                raise RuntimeError(
-                    f"{name} H={hidden}: torch has {counted} parameters, formula disagrees"
-                )
-            row[name] = counted
-        rows.append(row)
+def grid(config: Config) -> list[dict]:
+    """One point per hidden size; the seeds play no part (nothing is random)."""
+    return [{"hidden": hidden} for hidden in config.hidden_sizes]
+
+
+def trial(config: Config, point: dict, device: torch.device) -> dict:
+    """Count each layer's parameters at one hidden size; fail if the formula disagrees."""
+    hidden = point["hidden"]
+    row = {}
+    for name, layer in LAYERS.items():
+        counted = sum(p.numel() for p in layer(config.input_size, hidden).parameters())
+        if counted != formula(GATES[name], config.input_size, hidden):
+            raise RuntimeError(
+                f"{name} H={hidden}: torch has {counted} parameters, formula disagrees"
+            )
+        row[name] = counted
+    return row
+
+
+def summarize(config: Config, done: Done) -> dict:
+    rows = [{"hidden": t.point["hidden"], **t.output} for t in done.trials]
     return {
         "input_size": config.input_size,
         "gates": GATES,
@@ -57,5 +67,5 @@ def run(config: Config, ctx: RunContext) -> dict:
 
 
 def check_trained(data: dict) -> str | None:
-    """Nothing trains here: the counts are checked against the formula inside run()."""
+    """Nothing trains here: the counts are checked against the formula inside trial()."""
     return None

@@ -18,9 +18,9 @@ from torch import nn
 from chigai.experiment import ExperimentError, PresetConfig, clearly_learned
 from chigai.models.recurrent import RecurrentRegressor, parameter_count
 from chigai.probes import decay_per_step, gate_trace, hidden_gradient_norms, input_sensitivity
-from chigai.runner import RunContext
 from chigai.tasks.marked_symbol import marked_symbol
-from chigai.training import TrainSettings, set_seed, train
+from chigai.training import fit, set_seed
+from chigai.trials import Done
 
 PRESETS = {
     "quick": {
@@ -76,8 +76,9 @@ class Config(PresetConfig):
     probe_lag: int
     probe_length: int
 
-    def __post_init__(self):
-        if self.probe_lag not in self.lags:
+    def __post_init__(self) -> None:
+        # A trial's config has its lags emptied (chigai.trials.trial_view): nothing to check.
+        if self.lags and self.probe_lag not in self.lags:
             raise ExperimentError(f"probe_lag {self.probe_lag} must be one of lags {self.lags}")
 
 
@@ -87,46 +88,52 @@ def accuracy(model: nn.Module, inputs: torch.Tensor, targets: torch.Tensor) -> f
         return (model(inputs).argmax(dim=-1) == targets).float().mean().item()
 
 
-def run(config: Config, ctx: RunContext) -> dict:
-    settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
-    loss_fn = nn.functional.cross_entropy
-    width = config.symbols + 2
-    scores = {name: [[0.0] * len(config.seeds) for _ in config.lags] for name in MODELS}
-    probes: dict = {}
-    total = len(config.lags) * len(config.seeds) * len(MODELS) * config.steps
-    with ctx.progress(total, "marked recall") as bar:
-        for i, lag in enumerate(config.lags):
-            for j, seed in enumerate(config.seeds):
-                data = torch.Generator().manual_seed(seed * 100_003 + lag)
-                train_x, train_y = marked_symbol(config.train_size, lag, config.symbols, data)
-                test_x, test_y = marked_symbol(config.test_size, lag, config.symbols, data)
-                train_x, train_y = train_x.to(ctx.device), train_y.to(ctx.device)
-                test_x, test_y = test_x.to(ctx.device), test_y.to(ctx.device)
-                probing = lag == config.probe_lag and j == 0
-                for name in MODELS:
-                    bar.set_postfix_str(f"{name} T={lag} seed={seed}")
-                    set_seed(seed)
-                    model = RecurrentRegressor(name, width, config.hidden_size, config.symbols)
-                    model = model.to(ctx.device)
-                    if probing:
-                        probes[name] = {"init": _gradient_probe(model, config, seed, ctx)}
-                    train(
-                        model,
-                        train_x,
-                        train_y,
-                        settings,
-                        loss_fn=loss_fn,
-                        generator=torch.Generator().manual_seed(seed),
-                        progress=bar,
-                    )
-                    scores[name][i][j] = accuracy(model, test_x, test_y)
-                    if probing:
-                        probes[name]["trained"] = _gradient_probe(model, config, seed, ctx)
-                        probes[name]["sensitivity"] = input_sensitivity(
-                            model, test_x[:PROBE_BATCH], test_y[:PROBE_BATCH], loss_fn
-                        )
-                        if name == "lstm":
-                            probes["gates"] = _gate_example(model, test_x, test_y, config.symbols)
+def grid(config: Config) -> list[dict]:
+    """Every lag x seed x model; the first seed's models at probe_lag are also probed."""
+    return [
+        {"lag": lag, "seed": seed, "model": model, "probe": lag == config.probe_lag and j == 0}
+        for lag in config.lags
+        for j, seed in enumerate(config.seeds)
+        for model in MODELS
+    ]
+
+
+def trial(config: Config, point: dict, device: torch.device) -> dict:
+    """Train one model at one lag from one seed; both models of a (lag, seed) see the same data."""
+    lag, seed, name = point["lag"], point["seed"], point["model"]
+    data = torch.Generator().manual_seed(seed * 100_003 + lag)
+    train_x, train_y = marked_symbol(config.train_size, lag, config.symbols, data)
+    test_x, test_y = marked_symbol(config.test_size, lag, config.symbols, data)
+    test_x, test_y = test_x.to(device), test_y.to(device)
+    set_seed(seed)
+    model = _model(name, config).to(device)
+    probes = {"init": _gradient_probe(model, config, seed, device)} if point["probe"] else {}
+    fit(
+        model,
+        train_x.to(device),
+        train_y.to(device),
+        config,
+        seed=seed,
+        loss_fn=nn.functional.cross_entropy,
+    )
+    output = {"accuracy": accuracy(model, test_x, test_y)}
+    if point["probe"]:
+        probes["trained"] = _gradient_probe(model, config, seed, device)
+        probes["sensitivity"] = input_sensitivity(
+            model, test_x[:PROBE_BATCH], test_y[:PROBE_BATCH], nn.functional.cross_entropy
+        )
+        if name == "lstm":
+            probes["gates"] = _gate_example(model, test_x, test_y, config.symbols)
+        output["probes"] = probes
+    return output
+
+
+def summarize(config: Config, done: Done) -> dict:
+    scores = {
+        name: [done.values("accuracy", lag=lag, model=name) for lag in config.lags]
+        for name in MODELS
+    }
+    probes = {name: done.one(probe=True, model=name)["probes"] for name in MODELS}
     median = {name: [statistics.median(per_seed) for per_seed in scores[name]] for name in MODELS}
     chance = 1 / config.symbols
     return {
@@ -139,9 +146,7 @@ def run(config: Config, ctx: RunContext) -> dict:
         "recent_steps": RECENT_STEPS,
         "models": {
             name: {
-                "params": parameter_count(
-                    RecurrentRegressor(name, width, config.hidden_size, config.symbols)
-                ),
+                "params": parameter_count(_model(name, config)),
                 "hidden_size": config.hidden_size,
                 "accuracy": scores[name],
                 "median_accuracy": median[name],
@@ -154,19 +159,24 @@ def run(config: Config, ctx: RunContext) -> dict:
         ],
         "gradients": {name: {k: probes[name][k] for k in ("init", "trained")} for name in MODELS},
         "sensitivity": {name: probes[name]["sensitivity"] for name in MODELS},
-        "gates": probes["gates"],
+        "gates": probes["lstm"]["gates"],
         "findings": _findings(config, median, chance, probes),
     }
 
 
+def _model(name: str, config: Config) -> RecurrentRegressor:
+    """A model reading symbols plus the marker and question channels, answering a symbol."""
+    return RecurrentRegressor(name, config.symbols + 2, config.hidden_size, config.symbols)
+
+
 def _gradient_probe(
-    model: RecurrentRegressor, config: Config, seed: int, ctx: RunContext
+    model: RecurrentRegressor, config: Config, seed: int, device: torch.device
 ) -> list[float]:
     """‖∂loss/∂h_t‖ on long sequences (probe_length), the same batch for every model."""
     data = torch.Generator().manual_seed(seed)
     inputs, targets = marked_symbol(PROBE_BATCH, config.probe_length, config.symbols, data)
     return hidden_gradient_norms(
-        model, inputs.to(ctx.device), targets.to(ctx.device), nn.functional.cross_entropy
+        model, inputs.to(device), targets.to(device), nn.functional.cross_entropy
     )
 
 

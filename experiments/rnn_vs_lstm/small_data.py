@@ -15,9 +15,9 @@ from torch import nn
 
 from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.recurrent import RecurrentRegressor, parameter_count
-from chigai.runner import RunContext
 from chigai.tasks.marked_symbol import marked_symbol
-from chigai.training import TrainSettings, set_seed, train
+from chigai.training import fit, set_seed
+from chigai.trials import Done, product
 
 PRESETS = {
     "quick": {
@@ -46,6 +46,7 @@ PRESETS = {
 FIGURES = {"small_data": "accuracy_vs_data"}
 
 MODELS = ("rnn", "lstm")
+RUN_ALONE = True  # step_ms and the "rnn_faster" finding are timings: no trial beside them
 MARGIN = 0.02  # accuracy differences smaller than this are called a tie
 
 
@@ -61,46 +62,44 @@ class Config(PresetConfig):
     test_size: int
 
 
-def run(config: Config, ctx: RunContext) -> dict:
-    settings = TrainSettings(steps=config.steps, batch_size=config.batch_size, lr=config.lr)
-    width = config.symbols + 2
-    scores = {name: [[0.0] * len(config.seeds) for _ in config.train_sizes] for name in MODELS}
-    seconds = {name: [] for name in MODELS}
-    total = len(config.train_sizes) * len(config.seeds) * len(MODELS) * config.steps
-    with ctx.progress(total, "small data") as bar:
-        for i, size in enumerate(config.train_sizes):
-            for j, seed in enumerate(config.seeds):
-                data = torch.Generator().manual_seed(seed * 100_003 + size)
-                test_x, test_y = marked_symbol(config.test_size, config.lag, config.symbols, data)
-                train_x, train_y = marked_symbol(size, config.lag, config.symbols, data)
-                train_x, train_y = train_x.to(ctx.device), train_y.to(ctx.device)
-                test_x, test_y = test_x.to(ctx.device), test_y.to(ctx.device)
-                for name in MODELS:
-                    bar.set_postfix_str(f"{name} n={size} seed={seed}")
-                    set_seed(seed)
-                    model = RecurrentRegressor(name, width, config.hidden_size, config.symbols)
-                    model = model.to(ctx.device)
-                    start = time.perf_counter()
-                    train(
-                        model,
-                        train_x,
-                        train_y,
-                        settings,
-                        loss_fn=nn.functional.cross_entropy,
-                        generator=torch.Generator().manual_seed(seed),
-                        progress=bar,
-                    )
-                    seconds[name].append((time.perf_counter() - start) / config.steps)
-                    with torch.no_grad():
-                        model.eval()
-                        hits = model(test_x).argmax(dim=-1) == test_y
-                    scores[name][i][j] = hits.float().mean().item()
-    median = {name: [statistics.median(per_seed) for per_seed in scores[name]] for name in MODELS}
-    step_ms = {name: 1000 * statistics.median(seconds[name]) for name in MODELS}
-    params = {
-        name: parameter_count(RecurrentRegressor(name, width, config.hidden_size, config.symbols))
+def grid(config: Config) -> list[dict]:
+    return product(size=config.train_sizes, seed=config.seeds, model=MODELS)
+
+
+def trial(config: Config, point: dict, device: torch.device) -> dict:
+    """Train one model on one training-set size from one seed; both models see the same data."""
+    size, seed = point["size"], point["seed"]
+    data = torch.Generator().manual_seed(seed * 100_003 + size)
+    test_x, test_y = marked_symbol(config.test_size, config.lag, config.symbols, data)
+    train_x, train_y = marked_symbol(size, config.lag, config.symbols, data)
+    set_seed(seed)
+    model = _model(point["model"], config).to(device)
+    start = time.perf_counter()
+    fit(
+        model,
+        train_x.to(device),
+        train_y.to(device),
+        config,
+        seed=seed,
+        loss_fn=nn.functional.cross_entropy,
+    )
+    step_seconds = (time.perf_counter() - start) / config.steps
+    with torch.no_grad():
+        model.eval()
+        hits = model(test_x.to(device)).argmax(dim=-1) == test_y.to(device)
+    return {"accuracy": hits.float().mean().item(), "step_seconds": step_seconds}
+
+
+def summarize(config: Config, done: Done) -> dict:
+    scores = {
+        name: [done.values("accuracy", size=size, model=name) for size in config.train_sizes]
         for name in MODELS
     }
+    median = {name: [statistics.median(per_seed) for per_seed in scores[name]] for name in MODELS}
+    step_ms = {
+        name: 1000 * statistics.median(done.values("step_seconds", model=name)) for name in MODELS
+    }
+    params = {name: parameter_count(_model(name, config)) for name in MODELS}
     return {
         "lag": config.lag,
         "train_sizes": list(config.train_sizes),
@@ -122,6 +121,11 @@ def run(config: Config, ctx: RunContext) -> dict:
         ],
         "findings": _findings(config.train_sizes, median, step_ms, params),
     }
+
+
+def _model(name: str, config: Config) -> RecurrentRegressor:
+    """A model reading symbols plus the marker and question channels, answering a symbol."""
+    return RecurrentRegressor(name, config.symbols + 2, config.hidden_size, config.symbols)
 
 
 def _findings(sizes: tuple[int, ...], median: dict, step_ms: dict, params: dict) -> dict:

@@ -11,15 +11,22 @@ import sys
 from pathlib import Path
 
 from chigai.device import DEVICES
+from chigai.executors import EXECUTORS
 from chigai.experiment import PRESET_NAMES, ExperimentError, discover, find_root
-from chigai.freshness import check_all
+from chigai.freshness import State, check_all
+from chigai.trials import has_trials
 
 EPILOG = """examples:
   chigai list
   chigai status
   chigai run adding_problem                       quick preset, best device
   chigai run adding_problem --preset full --device cuda
-  CHIGAI_THREADS=2 chigai run compute_cost        torch threads per run (default 1)
+  chigai run --preset full --jobs 2               two trials at a time
+  chigai run --preset full --executor ray         trials on the Ray cluster in RAY_ADDRESS
+  CHIGAI_THREADS=2 chigai run compute_cost        torch threads per trial (default 1)
+
+An interrupted or failed run resumes where it stopped: finished trials are kept in
+.trials/ and only the missing ones run again.
 """
 
 
@@ -57,11 +64,29 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--stale-only", action="store_true", help="skip experiments whose result is fresh"
     )
+    run.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="trials at once (default: cores / CHIGAI_THREADS)",
+    )
+    run.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="local worker processes, or Ray (RAY_ADDRESS, else a local Ray instance)",
+    )
     books = commands.add_parser("notebooks", help="execute the companion notebooks that are stale")
     books.add_argument("--all", action="store_true", help="execute every notebook, fresh or not")
     commands.add_parser("status", help="show every experiment x preset as fresh / stale / missing")
     commands.add_parser("list", help="list the experiments and their figures")
     return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return int(text)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -97,13 +122,14 @@ def main(argv: list[str] | None = None) -> int:
         resolve_device(args.device)
         threads_from_env(os.environ.get("CHIGAI_THREADS"))
         chosen = [specs[name] for name in args.experiments or specs]
-        return run_all(root, chosen, args.preset, args.device, stale_only=args.stale_only)
+        return run_all(root, chosen, args)
     except (ExperimentError, ValueError) as error:
         print(f"chigai: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(
-            "chigai: interrupted; the run's result was not written, earlier results are untouched",
+            "chigai: interrupted; finished trials are kept in .trials/ (run again to resume), "
+            "earlier results are untouched",
             file=sys.stderr,
         )
         return 130
@@ -122,6 +148,15 @@ def print_status(root: Path, specs: dict) -> None:
             )
             if entry.problem:
                 print(f"  {entry.problem}")
+            if entry.state is not State.FRESH and has_trials(root, spec):
+                from chigai.runner import cached_trials  # imports torch: only for partial runs
+
+                done, total = cached_trials(root, spec, entry.preset)
+                if done:
+                    print(
+                        f"  {spec.id} {entry.preset}: {done}/{total} trials cached;"
+                        f" `{spec.command(entry.preset)}` resumes"
+                    )
     from chigai.notebooks import is_fresh, notebooks
 
     for path in notebooks(root):
@@ -145,37 +180,31 @@ def run_notebooks(root: Path, specs: dict, *, everything: bool) -> int:
     return 1 if failed else 0
 
 
-def run_all(root: Path, specs: list, preset: str, device: str, *, stale_only: bool) -> int:
-    """Run each experiment; a failure is reported and the others still run."""
-    from chigai.freshness import State, check
-    from chigai.results import result_path
-    from chigai.runner import check_writable, load_config, load_module, run_experiment
+def run_all(root: Path, specs: list, args: argparse.Namespace) -> int:
+    """Run the experiments' trials; a failed experiment is reported and the others still run."""
+    from chigai.runner import run_many
 
-    for spec in specs:  # every preset is checked before anything trains or writes
-        load_config(spec, load_module(spec), preset)
-    check_writable(result_path(root, "any", preset).parent)
-    outcomes: list[tuple[str, str]] = []
-    for spec in specs:
-        if stale_only and check(root, spec, preset).state is State.FRESH:
-            outcomes.append((spec.id, "fresh, skipped"))
-            continue
-        try:
-            result = run_experiment(root, spec, preset, device)
-        except Exception as error:  # one experiment's crash must not stop the others
-            logging.getLogger("chigai").error("%s (%s) failed: %s", spec.id, preset, error)
-            outcomes.append((spec.id, f"FAILED: {error}; previous result kept"))
-            continue
-        seconds = result.provenance["duration_s"]
-        outcomes.append(
-            (
-                spec.id,
-                f"ok in {seconds:.1f}s on {result.provenance['device']} -> {result.path.name}",
-            )
-        )
+    reports = run_many(
+        root,
+        specs,
+        args.preset,
+        args.device,
+        jobs=args.jobs,
+        executor=args.executor,
+        stale_only=args.stale_only,
+    )
     print("\nsummary:")
-    for name, outcome in outcomes:
-        print(f"  {name:24} {outcome}")
-    return 1 if any(outcome.startswith("FAILED") for _, outcome in outcomes) else 0
+    for report in reports:
+        trials = f"{report.ran} trials ran, {report.reused} reused"
+        if report.error:
+            outcome = f"FAILED ({trials}): {report.error}; previous result kept"
+        elif report.ran == 0 and report.reused == 0:
+            outcome = "fresh, skipped"
+        else:
+            prov = report.result.provenance
+            outcome = f"ok ({trials}) on {prov['device']} -> {report.result.path.name}"
+        print(f"  {report.spec.id:24} {outcome}")
+    return 1 if any(report.error for report in reports) else 0
 
 
 if __name__ == "__main__":

@@ -46,14 +46,17 @@ def threads_from_env(value: str | None) -> int:
     return int(value)
 
 
-def describe_device(device: "torch.device") -> str:
-    """A human-readable device name for provenance, e.g. 'cuda (NVIDIA H100 80GB HBM3)'."""
+def describe_device(device: "torch.device", threads: int | None = None) -> str:
+    """A human-readable device name for provenance, e.g. 'cuda (NVIDIA H100 80GB HBM3)'.
+
+    `threads`: the torch threads the work ran with, when not this process's own.
+    """
     import torch
 
     if device.type == "cuda":
         return f"cuda ({torch.cuda.get_device_name(device)})"
     if device.type == "cpu":
-        threads = torch.get_num_threads()
+        threads = threads or torch.get_num_threads()
         return f"cpu ({cpu_model()}, {threads} thread{'' if threads == 1 else 's'})"
     return device.type
 

@@ -6,7 +6,17 @@ An experiment is a module `experiments/<article>/<id>.py` with:
   (and fingerprint them) without importing torch;
 - `FIGURES = {"<name>": "<figure kind in chigai.figures>"}`: the figures its data feeds;
 - `Config`: a frozen dataclass subclassing `PresetConfig`, which checks a preset;
-- `run(config, ctx) -> dict`: plain JSON data with a `findings` dict for the templates;
+- `grid(config) -> list[dict]`: the points it sweeps (e.g. every lag x seed x model), each
+  a dict of plain values;
+- `trial(config, point, device) -> dict`: train or measure one point, return plain JSON.
+  It sees the preset's single-valued settings; the lists (lags, seeds) are emptied in its
+  config, because a trial is cached under its own point (chigai.trials) and must not
+  depend on the rest of the sweep. It seeds everything it uses from its point;
+- `summarize(config, done) -> dict`: all trials (`done.values("mse", lag=10, model="rnn")`)
+  turned into plain JSON data with a `findings` dict for the templates;
+- optionally `RUN_ALONE = True`: its trials time things, so they run one at a time on an
+  otherwise idle machine, after every other trial of the run (with CHIGAI_THREADS
+  threads, like every trial, so that their other numbers keep the same bits);
 - `check_trained(data) -> str | None`: what "the models trained" means for this
   experiment (usually: the easiest setting was learned by its best model), returning why
   not; a run that did not train is refused like a NaN run, and the old result is kept.

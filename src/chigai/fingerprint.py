@@ -52,18 +52,34 @@ NOT_COMPUTE = {
     "chigai.freshness": "bookkeeping: compares fingerprints",
     "chigai.notebooks": "bookkeeping: executes notebooks, which have their own fingerprint",
     "chigai.results": "bookkeeping: stores and validates result files",
-    "chigai.runner": "bookkeeping: loads, locks and records a run; run() does the computing",
+    "chigai.runner": "bookkeeping: plans, locks and records a run; trial() does the computing",
+    "chigai.provenance": "bookkeeping: records where and with what a result was made",
+    "chigai.loading": "bookkeeping: imports an experiment and checks its preset",
+    "chigai.trials": "bookkeeping: the trial cache, keyed by code, settings, device, threads",
+    "chigai.executors": "bookkeeping: where trials run; threads are part of each trial's key",
 }
 
 
 def fingerprint(spec: ExperimentSpec, preset: str) -> str:
+    """What a result depends on: the code and the preset."""
     digest = hashlib.sha256()
     config = {"preset": preset, "config": spec.presets[preset]}
     digest.update(json.dumps(config, sort_keys=True).encode())
+    _add_code(digest, spec)
+    return digest.hexdigest()[:16]
+
+
+def code_fingerprint(spec: ExperimentSpec) -> str:
+    """What a trial depends on besides its own settings: the code alone (chigai.trials)."""
+    digest = hashlib.sha256()
+    _add_code(digest, spec)
+    return digest.hexdigest()[:16]
+
+
+def _add_code(digest: "hashlib._Hash", spec: ExperimentSpec) -> None:
     for name, code in sorted(code_sources(spec.path).items()):
         digest.update(f"\0{name}\0".encode())
         digest.update(code.encode())
-    return digest.hexdigest()[:16]
 
 
 def code_sources(experiment: Path) -> dict[str, str]:
@@ -73,7 +89,9 @@ def code_sources(experiment: Path) -> dict[str, str]:
     while pending:
         name, path = pending.pop()
         source = path.read_text(encoding="utf-8")
-        sources[name] = normalized(source)
+        # The presets are hashed on their own (`fingerprint`): a seed added to one preset
+        # must not change the code that every cached trial was run with.
+        sources[name] = normalized(source, without="PRESETS")
         for helper in _experiment_helpers(source, path.parent):
             if f"helper:{helper.stem}" not in sources:
                 pending.append((f"helper:{helper.stem}", helper))
@@ -106,9 +124,13 @@ def is_compute(module: str) -> bool:
 
 
 @functools.cache
-def normalized(source: str) -> str:
-    """The syntax tree without docstrings: what the code does, not how it is written."""
+def normalized(source: str, without: str = "") -> str:
+    """The syntax tree without docstrings: what the code does, not how it is written.
+
+    `without`: a top-level name whose assignment is left out.
+    """
     tree = ast.parse(source)
+    tree.body = [node for node in tree.body if not _assigns(node, without)]
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
         if (
@@ -120,6 +142,12 @@ def normalized(source: str) -> str:
         ):
             node.body = body[1:] or [ast.Pass()]
     return ast.dump(tree, include_attributes=False)
+
+
+def _assigns(node: ast.stmt, name: str) -> bool:
+    return isinstance(node, ast.Assign) and any(
+        isinstance(target, ast.Name) and target.id == name for target in node.targets
+    )
 
 
 @functools.cache  # a build fingerprints each experiment several times: parse each source once

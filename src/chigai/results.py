@@ -87,18 +87,21 @@ def save_result(result: Result) -> None:
     bad = non_finite(result.to_json())
     if bad:
         raise ValueError(f"{bad} is not a finite number")
-    text = json.dumps(result.to_json(), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
-    result.path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=result.path.parent, prefix=f".{result.path.name}.", suffix=".tmp"
-    )
+    write_json(result.path, result.to_json())
+
+
+def write_json(path: Path, value: Any) -> None:
+    """Write to a temporary name in the same folder and rename it into place."""
+    text = json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, 0o644)  # mkstemp makes it private; results are shared files
-        os.replace(temporary, result.path)
+        os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)

@@ -93,6 +93,29 @@ def train(
     return losses
 
 
+class Recipe(Protocol):
+    """A preset's training settings (every training experiment's Config has them)."""
+
+    steps: int
+    batch_size: int
+    lr: float
+
+
+def fit(
+    model: nn.Module,
+    inputs: torch.Tensor,
+    targets: torch.Tensor,
+    recipe: Recipe,
+    *,
+    seed: int,
+    loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+) -> list[float]:
+    """`train` with a preset's recipe and minibatches drawn from `seed`."""
+    settings = TrainSettings(steps=recipe.steps, batch_size=recipe.batch_size, lr=recipe.lr)
+    generator = torch.Generator().manual_seed(seed)
+    return train(model, inputs, targets, settings, loss_fn=loss_fn, generator=generator)
+
+
 @torch.no_grad()
 def evaluate(
     model: nn.Module,

@@ -8,6 +8,7 @@ EXPERIMENT = '''
 """A tiny regression experiment used to try faults; LOSS picks the loss."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 from torch import nn
@@ -15,7 +16,7 @@ from torch import nn
 from chigai.experiment import PresetConfig
 from chigai.training import TrainSettings, train
 
-PRESETS = {"quick": {"seeds": [1], "steps": 60}, "full": {"seeds": [1], "steps": 60}}
+PRESETS = {"quick": {"seeds": [1, 2], "steps": 60}, "full": {"seeds": [1], "steps": 60}}
 FIGURES = {}
 
 
@@ -24,13 +25,22 @@ class Config(PresetConfig):
     steps: int
 
 
-def run(config, ctx):
+def grid(config):
+    return [{"seed": seed} for seed in config.seeds]
+
+
+def trial(config, point, device):
+    torch.manual_seed(point["seed"])
     inputs, targets = torch.randn(64, 3, 2), torch.randn(64, 1)
     model = nn.Sequential(nn.Flatten(), nn.Linear(6, 1))
     settings = TrainSettings(steps=config.steps, batch_size=16, lr=0.01)
     losses = train(model, inputs, targets, settings, loss_fn=LOSS,
                    generator=torch.Generator().manual_seed(1))
-    return {"final_loss": losses[-1], "findings": {}}
+    return {"final_loss": losses[-1]}
+
+
+def summarize(config, done):
+    return {"final_loss": max(done.values("final_loss")), "findings": {}}
 
 
 def check_trained(data):
@@ -67,9 +77,12 @@ def test_crash_and_divergence_are_reported_and_keep_the_last_good_result(tmp_pat
         .read_text()
         .replace(
             "    inputs, targets =",
-            "    raise RuntimeError('the data source is gone')\n    inputs, targets =",
+            "    if point['seed'] == 2 and Path('source-gone').exists():\n"
+            "        raise RuntimeError('the data source is gone')\n"
+            "    inputs, targets =",
         )
     )
+    (project / "source-gone").touch()
     second = run_tool("chigai", "run", "diverges", "crashes", "architecture", cwd=project)
     assert second.returncode == 1
     summary = second.stdout
@@ -77,8 +90,16 @@ def test_crash_and_divergence_are_reported_and_keep_the_last_good_result(tmp_pat
     assert "crashes" in summary and "the data source is gone" in summary
     assert "architecture             ok" in summary
     assert summary.count("previous result kept") == 2
+    assert "crashes trial seed=2: RuntimeError: the data source is gone" in summary
+    assert "1 of 2 trials failed" in summary  # seed 1 trained, is cached, and is not lost
     for name, content in good.items():
         assert (project / "results" / f"{name}.quick.json").read_bytes() == content
+
+    # the data source is back (the code did not change): only the failed trial runs again
+    (project / "source-gone").unlink()
+    third = run_tool("chigai", "run", "crashes", cwd=project)
+    assert third.returncode == 0, third.stderr[-2000:]
+    assert "1 trials ran, 1 reused" in third.stdout
 
 
 def test_a_run_that_did_not_train_is_refused_and_keeps_the_last_good_result(tmp_path):

@@ -2,7 +2,7 @@
 
 import subprocess
 
-from chigai.runner import _git_commit
+from chigai.provenance import git_commit
 
 
 def git(folder, *args: str) -> None:
@@ -16,13 +16,13 @@ def test_a_commit_is_dirty_when_code_changed_but_not_when_results_did(tmp_path):
     (tmp_path / "code.py").write_text("A = 1\n")
     git(tmp_path, "add", ".")
     git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start")
-    clean = _git_commit(tmp_path)
+    clean = git_commit(tmp_path)
     assert len(clean) == 12 and not clean.endswith("-dirty")
     (tmp_path / "results" / "x.quick.json").write_text('{"another": "run"}')
-    assert _git_commit(tmp_path) == clean  # a run beside this one rewrote a result
+    assert git_commit(tmp_path) == clean  # a run beside this one rewrote a result
     (tmp_path / "code.py").write_text("A = 2\n")
-    assert _git_commit(tmp_path) == f"{clean}-dirty"
+    assert git_commit(tmp_path) == f"{clean}-dirty"
 
 
 def test_outside_a_repository_the_commit_is_unknown(tmp_path):
-    assert _git_commit(tmp_path) == "unknown"
+    assert git_commit(tmp_path) == "unknown"

@@ -1,0 +1,187 @@
+"""Where trials run: in this process, in local worker processes, or on a Ray cluster.
+
+Every executor runs the same `execute(task)`: load the experiment, fix the thread count,
+call its `trial`. Outcomes come back as they finish; the caller stores each one at once,
+so an interrupt loses only the trials still running. A trial that raises, or returns NaN,
+comes back as a failed outcome with its message: it never stops the other trials.
+"""
+
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import chigai
+from chigai.experiment import ExperimentError
+from chigai.results import non_finite
+
+EXECUTORS = ("local", "ray")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One trial to run, in plain picklable values (it may travel to another machine)."""
+
+    experiment: str
+    path: str  # the experiment file; relative to experiments/ when sent to Ray
+    article: str
+    preset: dict[str, Any]  # the raw preset
+    preset_name: str
+    point: dict[str, Any]
+    device: str
+    threads: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    task: Task
+    output: dict[str, Any] | None
+    seconds: float
+    error: str | None = None
+    host: dict[str, Any] = field(default_factory=dict)
+
+
+def execute(task: Task) -> Outcome:
+    """Run one trial (in whichever process this is) and return what it gave or why not."""
+    import torch
+
+    from chigai.device import cpu_model, describe_device
+    from chigai.loading import load_config, load_module
+    from chigai.training import configure_torch
+    from chigai.trials import trial_view
+
+    start = time.perf_counter()
+    try:
+        path = Path(task.path) if Path(task.path).is_absolute() else Path.cwd() / task.path
+        module = load_module(path, task.article)
+        presets = {task.preset_name: task.preset}
+        config = trial_view(load_config(path, module, presets, task.preset_name))
+        torch.set_num_threads(task.threads)
+        configure_torch()
+        device = torch.device(task.device)
+        output = module.trial(config, dict(task.point), device)
+        if not isinstance(output, dict):
+            raise ExperimentError(f"trial() returned {type(output).__name__}, not a dict")
+        bad = non_finite(output)
+        if bad:
+            raise ExperimentError(f"output.{bad} is not a finite number")
+    except Exception as error:  # reported with the trial's point; the other trials go on
+        return Outcome(task, None, time.perf_counter() - start, f"{type(error).__name__}: {error}")
+    host = {"cpu": cpu_model(), "device": describe_device(device), "threads": task.threads}
+    return Outcome(task, output, time.perf_counter() - start, host=host)
+
+
+class Executor(Protocol):
+    def run(self, tasks: list[Task]) -> Iterator[Outcome]:
+        """Run the tasks, yielding each outcome as soon as it is done."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class InProcess:
+    """One trial after another in this process: `--jobs 1`, and trials that run alone."""
+
+    def run(self, tasks: list[Task]) -> Iterator[Outcome]:
+        for task in tasks:
+            yield execute(task)
+
+    def close(self) -> None:
+        pass
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+class LocalPool:
+    """`--jobs N`: N worker processes on this machine.
+
+    Workers are spawned (not forked), so none inherits a half-initialised thread pool;
+    each imports torch once and then takes trial after trial.
+    """
+
+    def __init__(self, jobs: int):
+        context = multiprocessing.get_context("spawn")
+        self.pool = context.Pool(jobs, initializer=_ignore_interrupts, maxtasksperchild=None)
+
+    def run(self, tasks: list[Task]) -> Iterator[Outcome]:
+        yield from self.pool.imap_unordered(execute, tasks, chunksize=1)
+
+    def close(self) -> None:
+        self.pool.terminate()  # an interrupted run must not leave trials training
+        self.pool.join()
+
+
+class RayCluster:
+    """`--executor ray`: trials as Ray tasks, on the cluster at RAY_ADDRESS or a local one.
+
+    The experiments folder and the chigai package travel with the job (Ray's runtime
+    environment), so cluster nodes need only Python, torch and ray installed.
+    """
+
+    def __init__(self, root: Path, threads: int, cpus: int):
+        try:
+            import ray
+        except ImportError as error:
+            raise ExperimentError(
+                "--executor ray needs ray: pip install 'chigai[ray]' (or pip install ray)"
+            ) from error
+        address = os.environ.get("RAY_ADDRESS") or None
+        ray.init(
+            address=address,
+            num_cpus=None if address else cpus,
+            include_dashboard=False,
+            log_to_driver=False,
+            runtime_env={
+                "working_dir": str(root / "experiments"),
+                "py_modules": [str(Path(chigai.__file__).parent)],
+                "excludes": ["__pycache__"],
+            },
+        )
+        self.ray = ray
+        self.execute = ray.remote(num_cpus=threads, max_retries=0)(execute)
+        self.experiments = root / "experiments"
+
+    def run(self, tasks: list[Task]) -> Iterator[Outcome]:
+        pending = {self.execute.remote(self._relative(task)): task for task in tasks}
+        while pending:
+            (ready,), _ = self.ray.wait(list(pending), num_returns=1)
+            task = pending.pop(ready)
+            try:
+                outcome = self.ray.get(ready)
+            except Exception as error:  # a worker that died, a node that left
+                outcome = Outcome(task, None, 0.0, f"ray: {type(error).__name__}: {error}")
+            yield Outcome(task, outcome.output, outcome.seconds, outcome.error, outcome.host)
+
+    def _relative(self, task: Task) -> Task:
+        relative = Path(task.path).relative_to(self.experiments).as_posix()
+        return Task(**{**task.__dict__, "path": relative})
+
+    def close(self) -> None:
+        self.ray.shutdown()
+
+
+def usable_cores() -> int:
+    """The cores this process may use (its CPU affinity, which containers restrict)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def default_jobs(threads: int) -> int:
+    """As many trials at once as the cores allow with `threads` torch threads each."""
+    return max(1, usable_cores() // threads)
+
+
+def make_executor(kind: str, jobs: int, *, root: Path, threads: int) -> Executor:
+    if kind == "ray":
+        return RayCluster(root, threads, cpus=jobs * threads)
+    if kind != "local":
+        raise ExperimentError(f"unknown executor {kind!r}: use one of {', '.join(EXECUTORS)}")
+    return LocalPool(jobs) if jobs > 1 else InProcess()

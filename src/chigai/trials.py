@@ -1,0 +1,186 @@
+"""Trials: the unit of work of an experiment, and the cache that makes runs resumable.
+
+An experiment sweeps a grid of points (a lag, a model, a seed, ...). Each point is one
+trial: trained or measured on its own, from its own seed, returning plain JSON. Because a
+trial depends only on the code, the preset's single-valued settings and its point, it is
+stored under a key made of exactly those (plus the device kind and thread count, which
+change the bits), in `.trials/<experiment>/<key>.json`. So an interrupted run resumes
+where it stopped, a seed added to a preset runs only the new trials, and any code change
+runs everything again.
+
+List-valued preset settings (lags, seeds, sizes) are the grid's axes: a trial sees them
+only through its point. `trial_view` empties them in the config a trial gets, so a trial
+that peeked at the whole sweep would fail at once instead of being cached under a key
+that does not describe it.
+"""
+
+import dataclasses
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chigai.experiment import ExperimentError, ExperimentSpec, PresetConfig
+from chigai.results import non_finite, write_json
+
+TRIALS_DIR = ".trials"
+Point = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Trial:
+    """One finished trial: its point, what it returned, and how it ran."""
+
+    point: Point
+    output: dict[str, Any]
+    seconds: float
+    host: dict[str, Any] = field(default_factory=dict)  # cpu, device, threads
+
+
+class Done:
+    """All trials of a run, handed to an experiment's `summarize(config, done)`."""
+
+    def __init__(self, trials: list[Trial], previous: dict[str, Any] | None = None):
+        self.trials = trials
+        # The data of this experiment's fresh result at the same preset, if any: lets an
+        # experiment keep what another device measured with the same code.
+        self.previous = previous
+
+    def matching(self, **where: Any) -> list[Trial]:
+        """The trials whose point has all of `where`, in grid order."""
+        return [t for t in self.trials if all(t.point.get(k) == v for k, v in where.items())]
+
+    def values(self, key: str, **where: Any) -> list[Any]:
+        """output[key] of every matching trial, in grid order (e.g. one per seed)."""
+        return [t.output[key] for t in self.matching(**where)]
+
+    def one(self, **where: Any) -> dict[str, Any]:
+        """The output of the single trial matching `where`."""
+        found = self.matching(**where)
+        if len(found) != 1:
+            raise KeyError(f"{len(found)} trials match {where}, expected exactly one")
+        return found[0].output
+
+
+def product(**axes: Iterable[Any]) -> list[Point]:
+    """Every combination of the axes, the first varying slowest: `product(lag=.., seed=..)`."""
+    points: list[Point] = [{}]
+    for name, values in axes.items():
+        points = [{**point, name: value} for point in points for value in values]
+    return points
+
+
+def sweep_fields(config: PresetConfig) -> list[str]:
+    """The list-valued settings: the grid's axes."""
+    return [
+        f.name for f in dataclasses.fields(config) if isinstance(getattr(config, f.name), tuple)
+    ]
+
+
+def trial_view(config: PresetConfig) -> PresetConfig:
+    """The config a trial gets: its single-valued settings, the sweeps emptied."""
+    return dataclasses.replace(config, **{name: () for name in sweep_fields(config)})
+
+
+def settings_of(config: PresetConfig) -> dict[str, Any]:
+    """The single-valued settings, which every trial of a preset shares."""
+    sweeps = set(sweep_fields(config))
+    return {
+        f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name not in sweeps
+    }
+
+
+def checked_grid(points: Iterable[Mapping[str, Any]], where: str) -> list[Point]:
+    """A grid as a list of distinct points of plain JSON scalars."""
+    grid: list[Point] = []
+    seen: set[str] = set()
+    for point in points:
+        if not isinstance(point, Mapping) or not point:
+            raise ExperimentError(f"{where}: grid() must yield non-empty dicts, got {point!r}")
+        for key, value in point.items():
+            plain = isinstance(value, (str, int, bool)) or (
+                isinstance(value, float) and math.isfinite(value)
+            )
+            if not isinstance(key, str) or not plain:
+                raise ExperimentError(f"{where}: grid point {dict(point)} has {key!r}={value!r}")
+        text = json.dumps(dict(point), sort_keys=True)
+        if text in seen:
+            raise ExperimentError(f"{where}: grid() yields {text} twice")
+        seen.add(text)
+        grid.append(dict(point))
+    if not grid:
+        raise ExperimentError(f"{where}: grid() is empty")
+    return grid
+
+
+def has_trials(root: Path, spec: ExperimentSpec) -> bool:
+    """Whether any trial of this experiment is stored (a cheap check before importing it)."""
+    folder = root / TRIALS_DIR / spec.id
+    return folder.is_dir() and any(folder.glob("*.json"))
+
+
+def stored_points(root: Path, spec: ExperimentSpec, code: str, settings: Mapping) -> list[Point]:
+    """The points stored for this code and these settings, on any device or thread count."""
+    points = []
+    for path in (root / TRIALS_DIR / spec.id).glob("*.json"):
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if raw.get("code") == code and raw.get("settings") == json.loads(
+            json.dumps(dict(settings), default=list)
+        ):
+            points.append(raw.get("point"))
+    return points
+
+
+@dataclass(frozen=True)
+class TrialCache:
+    """Finished trials of one experiment under one code fingerprint, on disk."""
+
+    root: Path
+    spec: ExperimentSpec
+    code: str  # chigai.fingerprint.code_fingerprint(spec): the code, not the preset
+    settings: Mapping[str, Any]
+    device_kind: str
+    threads: int
+
+    def key(self, point: Point) -> str:
+        described = {
+            "code": self.code,
+            "settings": dict(self.settings),
+            "point": point,
+            "device": self.device_kind,
+            "threads": self.threads,
+        }
+        text = json.dumps(described, sort_keys=True, default=list)
+        return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+    def path(self, point: Point) -> Path:
+        return self.root / TRIALS_DIR / self.spec.id / f"{self.key(point)}.json"
+
+    def load(self, point: Point) -> Trial | None:
+        """The stored trial, or None when absent or unreadable (then it simply runs again)."""
+        try:
+            raw = json.loads(self.path(point).read_text(encoding="utf-8"))
+            trial = Trial(raw["point"], raw["output"], raw["seconds"], raw.get("host", {}))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return trial if trial.point == point and not non_finite(trial.output) else None
+
+    def store(self, trial: Trial) -> None:
+        record = {
+            "experiment": self.spec.id,
+            "code": self.code,
+            "settings": dict(self.settings),
+            "point": trial.point,
+            "device": self.device_kind,
+            "threads": self.threads,
+            "seconds": round(trial.seconds, 3),
+            "host": trial.host,
+            "output": trial.output,
+        }
+        write_json(self.path(trial.point), record)

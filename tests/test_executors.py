@@ -1,0 +1,40 @@
+"""Same bits everywhere: one trial's data does not depend on where or beside what it ran."""
+
+import json
+import shutil
+
+import pytest
+from helpers import copy_project, run_tool, shrink_adding_quick
+
+RUNS = {
+    "sequential": ["--jobs", "1"],
+    "two jobs": ["--jobs", "2"],
+    "local Ray instance": ["--executor", "ray", "--jobs", "2"],
+}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("executors"))
+    shrink_adding_quick(project, steps=200, seeds=(1, 2))
+    return project
+
+
+def data_after(project, *options: str) -> dict:
+    shutil.rmtree(project / ".trials", ignore_errors=True)  # every trial really runs
+    done = run_tool("chigai", "run", "adding_problem", *options, cwd=project, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    assert "8 trials ran, 0 reused" in done.stdout
+    result = json.loads((project / "results" / "adding_problem.quick.json").read_text())
+    for model in result["data"]["models"].values():
+        del model["train_seconds_per_lag"]  # a wall-clock time: the only value that may differ
+    return result
+
+
+def test_sequential_two_jobs_and_ray_give_identical_data(project):
+    results = {name: data_after(project, *options) for name, options in RUNS.items()}
+    reference = results["sequential"]["data"]
+    for name, result in results.items():
+        assert result["data"] == reference, f"{name} differs from the sequential run"
+    trials = {name: result["provenance"]["trials"] for name, result in results.items()}
+    assert trials["two jobs"]["jobs"] == 2 and trials["local Ray instance"]["executor"] == "ray"

@@ -1,0 +1,75 @@
+"""The trial cache: what a trial's key depends on, and what a trial may see."""
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from chigai.experiment import ExperimentError, PresetConfig, read_spec
+from chigai.trials import Trial, TrialCache, checked_grid, settings_of, trial_view
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclasses.dataclass(frozen=True)
+class Sweep(PresetConfig):
+    lags: tuple[int, ...]
+    steps: int
+
+
+def cache(tmp_path, config: PresetConfig, code: str = "c0de", threads: int = 1) -> TrialCache:
+    spec = read_spec(ROOT / "experiments" / "rnn_vs_lstm" / "adding_problem.py")
+    return TrialCache(tmp_path, spec, code, settings_of(config), "cpu", threads)
+
+
+def test_adding_a_seed_or_a_lag_keeps_the_keys_of_the_trials_already_run(tmp_path):
+    before = cache(tmp_path, Sweep(seeds=(1, 2), lags=(10,), steps=100))
+    after = cache(tmp_path, Sweep(seeds=(1, 2, 3), lags=(10, 20), steps=100))
+    point = {"lag": 10, "seed": 2, "model": "rnn"}
+    assert before.key(point) == after.key(point)
+    before.store(Trial(point, {"mse": 0.5}, 1.0))
+    assert after.load(point).output == {"mse": 0.5}
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"config": Sweep(seeds=(1,), lags=(10,), steps=200)},  # a shared setting
+        {"code": "0ther"},  # the code
+        {"threads": 2},  # a different thread count gives different bits
+    ],
+)
+def test_a_trial_runs_again_when_its_code_settings_or_threads_change(tmp_path, changed):
+    config = Sweep(seeds=(1,), lags=(10,), steps=100)
+    point = {"lag": 10, "seed": 1}
+    cache(tmp_path, config).store(Trial(point, {"mse": 0.5}, 1.0))
+    other = cache(tmp_path, changed.pop("config", config), **changed)
+    assert other.load(point) is None
+
+
+def test_a_damaged_trial_file_is_run_again_not_trusted(tmp_path):
+    trials = cache(tmp_path, Sweep(seeds=(1,), lags=(10,), steps=100))
+    point = {"lag": 10, "seed": 1}
+    trials.store(Trial(point, {"mse": 0.5}, 1.0))
+    trials.path(point).write_text('{"point": {"lag": 10, "se')
+    assert trials.load(point) is None
+
+
+def test_a_trial_sees_its_own_settings_but_not_the_sweep():
+    view = trial_view(Sweep(seeds=(1, 2), lags=(10, 20), steps=100))
+    assert view.steps == 100 and view.lags == () and view.seeds == ()
+
+
+@pytest.mark.parametrize(
+    ("points", "message"),
+    [
+        ([], "grid() is empty"),
+        ([{"seed": 1}, {"seed": 1}], 'yields {"seed": 1} twice'),
+        ([{"seed": [1, 2]}], "has 'seed'=[1, 2]"),
+        ([{"lr": float("nan")}], "has 'lr'=nan"),
+    ],
+)
+def test_a_bad_grid_is_refused_with_what_is_wrong(points, message):
+    with pytest.raises(ExperimentError) as error:
+        checked_grid(points, "x.py grid()")
+    assert str(error.value).startswith("x.py grid(): ") and message in str(error.value)
