@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve site test full bench lock clean
+.PHONY: install serve site test full bench bench-full lock clean
 
 # torch comes from TORCH_INDEX when set: the GitHub workflows use PyTorch's CPU index
 # (https://download.pytorch.org/whl/cpu); for a CUDA build use e.g.
@@ -44,6 +44,9 @@ full: install  ## refresh the published numbers (full presets, best device)
 
 bench: install  ## measure rebuilds and training speed; writes benchmarks/report.json
 	$(BIN)/python benchmarks/run.py
+
+bench-full: install  ## the whole full suite sequential vs --jobs 2, and a resumed run (hours)
+	$(BIN)/python benchmarks/trials.py --preset full --jobs 1 2 --resume marked_recall
 
 lock: install  ## re-resolve requirements.lock from pyproject.toml (all but torch and its CUDA wheels)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \

@@ -6,9 +6,11 @@
 
 Measures on this machine, in one run: a build with nothing stale vs a naive build that
 reruns every quick experiment vs the floor (the same pages pre-rendered, no plugin);
-incremental edits; the cold quick suite; training-loop overhead; where time goes; and
-Lighthouse's four scores (mobile) for the home page, both articles and a notebook page
-(benchmarks/lighthouse.py; not in --quick unless --lighthouse is given).
+incremental edits; the cold quick suite; the quick suite sequential vs `--jobs 2` and a
+resumed run (benchmarks/trials.py; the full suite: `make bench-full`); training-loop
+overhead; where time goes; and Lighthouse's four scores (mobile) for the home page, both
+articles and a notebook page (benchmarks/lighthouse.py; not in --quick unless
+--lighthouse is given).
 """
 
 import argparse
@@ -26,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import builds
 import lighthouse
 import training_loop
+import trials
 
 
 def top_costs(profile: cProfile.Profile | str, count: int = 5) -> list[str]:
@@ -89,7 +92,9 @@ def measure(
     profiler = cProfile.Profile()
     profiler.runcall(run_experiment, project, discover(project)[experiment], "quick", "cpu")
     scores = {"lighthouse": lighthouse_report(project)} if with_lighthouse else {}
+    suites = {} if only else {"quick": trials.measure("quick", [1, 2], experiment)}
     return scores | {
+        "trials": suites,
         "machine": machine(),
         "repeats": repeats,
         "experiments_rerun_by_naive": only or "all",
@@ -143,6 +148,20 @@ def print_table(report: dict) -> None:
             for name, r in report["train_loop_over_bare"].items()
         ],
     ]
+    for preset, measured in report.get("trials", {}).items():
+        for run in measured["suites"]:
+            rows.append((f"{preset} suite, --jobs {run['jobs']} (wall)", f"{run['wall_s']:.0f} s"))
+        speedup = max(measured["speedup"].values())
+        same = "identical data" if measured["identical_data"] else "DATA DIFFERS"
+        rows.append((f"{preset} suite speedup from --jobs ({same})", f"{speedup:.2f}x"))
+        resumed = measured["resume"]
+        rows.append(
+            (
+                f"resume {resumed['experiment']} {preset} from "
+                f"{resumed['cached_at_interrupt']}/{resumed['trials']} trials",
+                f"{resumed['resume_wall_s']:.0f} s",
+            )
+        )
     for page, scores in report.get("lighthouse", {}).get("scores", {}).items():
         rows.append((f"lighthouse {page} (perf, a11y, best pr., SEO)", _four(scores)))
     width = max(len(name) for name, _ in rows)
@@ -188,6 +207,8 @@ def main() -> None:
             with_lighthouse=args.lighthouse or not args.quick,
         )
     report["benchmark_s"] = time.perf_counter() - started
+    earlier = json.loads(args.out.read_text()) if args.out.exists() else {}
+    report["trials"] = earlier.get("trials", {}) | report["trials"]  # keep a full-suite run
     args.out.write_text(json.dumps(report, indent=1) + "\n")
     print_table(report)
 

@@ -6,6 +6,7 @@ so an interrupt loses only the trials still running. A trial that raises, or ret
 comes back as a failed outcome with its message: it never stops the other trials.
 """
 
+import dataclasses
 import multiprocessing
 import os
 import signal
@@ -156,11 +157,12 @@ class RayCluster:
                 outcome = self.ray.get(ready)
             except Exception as error:  # a worker that died, a node that left
                 outcome = Outcome(task, None, 0.0, f"ray: {type(error).__name__}: {error}")
-            yield Outcome(task, outcome.output, outcome.seconds, outcome.error, outcome.host)
+            yield dataclasses.replace(outcome, task=task)  # the task as this machine names it
 
     def _relative(self, task: Task) -> Task:
-        relative = Path(task.path).relative_to(self.experiments).as_posix()
-        return Task(**{**task.__dict__, "path": relative})
+        return dataclasses.replace(
+            task, path=Path(task.path).relative_to(self.experiments).as_posix()
+        )
 
     def close(self) -> None:
         self.ray.shutdown()

@@ -24,7 +24,15 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from chigai.device import resolve_device, threads_from_env
-from chigai.executors import Executor, InProcess, Outcome, Task, default_jobs, make_executor
+from chigai.executors import (
+    Executor,
+    InProcess,
+    Outcome,
+    Task,
+    default_jobs,
+    make_executor,
+    usable_cores,
+)
 from chigai.experiment import ExperimentError, ExperimentSpec, PresetConfig
 from chigai.fingerprint import code_fingerprint, fingerprint
 from chigai.freshness import State, check
@@ -139,6 +147,11 @@ def run_many(
     device = resolve_device(device_name)
     threads = threads_from_env(os.environ.get("CHIGAI_THREADS"))
     jobs = jobs or default_jobs(threads)
+    if jobs * threads > usable_cores():
+        log.warning(
+            "%d jobs x %d threads is more than the %d cores here: trials will wait on each other",
+            *(jobs, threads, usable_cores()),
+        )
     prepared = {spec.id: prepare(spec, preset) for spec in specs}  # all checked first
     check_writable(result_path(root, "any", preset).parent)
     reports = {spec.id: Report(spec) for spec in specs}
