@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="trials at once (default: cores / CHIGAI_THREADS)",
     )
     run.add_argument(
+        "--allow-dirty",
+        action="store_true",
+        help="let a full run use uncommitted code (a local try; provenance records it)",
+    )
+    run.add_argument(
         "--executor",
         choices=EXECUTORS,
         default="local",
@@ -192,6 +197,7 @@ def run_all(root: Path, specs: list, args: argparse.Namespace) -> int:
         jobs=args.jobs,
         executor=args.executor,
         stale_only=args.stale_only,
+        allow_dirty=args.allow_dirty,
     )
     print("\nsummary:")
     for report in reports:

@@ -99,6 +99,19 @@ def code_sources(experiment: Path) -> dict[str, str]:
     return sources
 
 
+def source_files(experiment: Path) -> list[Path]:
+    """The files an experiment's fingerprint reads: what a publishing run needs committed."""
+    files = [experiment]
+    for name in code_sources(experiment):
+        if name.startswith("helper:"):
+            stem = name.removeprefix("helper:")
+            folders = (experiment.parent, experiment.parent.parent)
+            files += [f / f"{stem}.py" for f in folders if (f / f"{stem}.py").is_file()][:1]
+        elif not name.startswith("experiment:"):
+            files += [path] if (path := _module_path(name)) else []
+    return files
+
+
 def compute_sources(source: str) -> dict[str, str]:
     """Every chigai compute module that Python `source` imports, directly or not."""
     sources: dict[str, str] = {}

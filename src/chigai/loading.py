@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from chigai.experiment import ExperimentError, PresetConfig
+from chigai.experiment import ExperimentError, ExperimentSpec, PresetConfig
 
 REQUIRED = ("grid", "trial", "summarize", "check_trained")
 
@@ -46,3 +46,9 @@ def load_config(path: Path, module: ModuleType, presets: dict, preset: str) -> P
     if not (isinstance(config_class, type) and issubclass(config_class, PresetConfig)):
         raise ExperimentError(f"{path}: needs a `Config` dataclass subclassing PresetConfig")
     return config_class.from_preset(presets[preset], where=f"{path} PRESETS[{preset!r}]")
+
+
+def prepare(spec: ExperimentSpec, preset: str) -> tuple[ModuleType, PresetConfig]:
+    """Import an experiment and check its preset; raises ExperimentError naming the key."""
+    module = load_module(spec.path, spec.article)
+    return module, load_config(spec.path, module, dict(spec.presets), preset)

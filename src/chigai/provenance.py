@@ -16,7 +16,6 @@ def provenance(
     device: torch.device,
     started_at: str,
     trials: list[Trial],
-    seeds: tuple[int, ...],
     trial_counts: dict[str, Any],
 ) -> dict[str, Any]:
     """Where, when and with what a result was made; read by the methodology page."""
@@ -34,7 +33,6 @@ def provenance(
         "started_at": started_at,
         # compute time: the sum over trials, whether they ran now, earlier or in parallel
         "duration_s": round(sum(trial.seconds for trial in trials), 2),
-        "seeds": list(seeds),
         "trials": {"count": len(trials), **trial_counts},
     }
 
@@ -53,6 +51,16 @@ def git_commit(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return f"{commit}-dirty" if changed else commit
+
+
+def uncommitted(root: Path, files: list[Path]) -> list[str] | None:
+    """Which of `files` (those inside root) differ from the last commit (None: no git)."""
+    inside = [file for file in files if file.resolve().is_relative_to(root.resolve())]
+    try:
+        changed = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *inside)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return [line.split(maxsplit=1)[-1] for line in changed.splitlines()]
 
 
 def _git(root: Path, *args: str) -> str:

@@ -11,6 +11,7 @@ crash or a Ctrl-C leaves either the old file or the new one, never half of one.
 """
 
 import json
+import logging
 import math
 import os
 import tempfile
@@ -18,6 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
+
+from chigai.experiment import ExperimentError
+
+log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 PROVENANCE_KEYS = (
     "device",
@@ -141,3 +147,38 @@ def load_result(path: Path, *, experiment: str, preset: str) -> Result:
     if not isinstance(raw.get("fingerprint"), str):
         raise ResultError(f"{path}: no fingerprint; {fix}")
     return Result(experiment, preset, raw["fingerprint"], provenance, data, path)
+
+
+def check_writable(folder: Path) -> None:
+    """Fail before training, not after, when the result could not be stored."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise ExperimentError(
+            f"{folder}: cannot write results there ({error.strerror}); fix its permissions"
+        ) from error
+
+
+class HeldLock:
+    """A result file's lock, and whether we had to wait for another run to free it."""
+
+    def __init__(self, lock: FileLock, waited: bool):
+        self.lock, self.waited = lock, waited
+
+    def release(self) -> None:
+        self.lock.release()
+
+
+def lock_result(root: Path, experiment: str, preset: str) -> HeldLock:
+    """One writer per result file: a second run waits (and says so)."""
+    path = result_path(root, experiment, preset)
+    lock = FileLock(f"{path}.lock")
+    try:
+        lock.acquire(timeout=0)
+        return HeldLock(lock, waited=False)
+    except Timeout:
+        log.warning("%s is being written by another chigai run; waiting for it", path)
+        lock.acquire()
+        return HeldLock(lock, waited=True)

@@ -10,7 +10,6 @@ trained (`check_trained`), so a failed or interrupted run never replaces a good 
 
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,12 +19,10 @@ from types import ModuleType
 from typing import Any
 
 import torch
-from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from chigai.device import resolve_device, threads_from_env
 from chigai.executors import (
-    Executor,
     InProcess,
     Outcome,
     Task,
@@ -34,11 +31,12 @@ from chigai.executors import (
     usable_cores,
 )
 from chigai.experiment import ExperimentError, ExperimentSpec, PresetConfig
-from chigai.fingerprint import code_fingerprint, fingerprint
-from chigai.freshness import State, check
-from chigai.loading import load_config, load_module
+from chigai.fingerprint import code_fingerprint, fingerprint, source_files
+from chigai.freshness import Entry, State, check
+from chigai.loading import prepare
 from chigai.provenance import provenance as describe_run
-from chigai.results import Result, result_path, save_result
+from chigai.provenance import uncommitted
+from chigai.results import HeldLock, Result, check_writable, lock_result, result_path, save_result
 from chigai.training import configure_torch
 from chigai.trials import (
     Done,
@@ -70,7 +68,6 @@ class Plan:
     trials: dict[int, Trial]  # by grid index: cached, then as they finish
     tasks: list[Task]
     previous: dict[str, Any] | None
-    reused: int = 0
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -86,24 +83,6 @@ class Report:
     error: str | None = None
     ran: int = 0
     reused: int = 0
-
-
-def check_writable(folder: Path) -> None:
-    """Fail before training, not after, when the result could not be stored."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as error:
-        raise ExperimentError(
-            f"{folder}: cannot write results there ({error.strerror}); fix its permissions"
-        ) from error
-
-
-def prepare(spec: ExperimentSpec, preset: str) -> tuple[ModuleType, PresetConfig]:
-    """Import an experiment and check its preset; raises ExperimentError naming the key."""
-    module = load_module(spec.path, spec.article)
-    return module, load_config(spec.path, module, dict(spec.presets), preset)
 
 
 def compute(module: ModuleType, config: PresetConfig, device: str = "cpu") -> dict:
@@ -133,6 +112,20 @@ def run_experiment(
     return report.result
 
 
+@dataclass(frozen=True)
+class Run:
+    """What every experiment of one `chigai run` shares."""
+
+    root: Path
+    preset: str
+    device: torch.device
+    threads: int  # torch threads per trial
+    jobs: int
+    executor: str
+    allow_dirty: bool
+    started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat("T", "seconds"))
+
+
 def run_many(
     root: Path,
     specs: list[ExperimentSpec],
@@ -142,9 +135,14 @@ def run_many(
     jobs: int | None = None,
     executor: str = "local",
     stale_only: bool = False,
+    allow_dirty: bool = False,
 ) -> list[Report]:
-    """Run the experiments' missing trials together and store each finished result."""
-    device = resolve_device(device_name)
+    """Run the experiments' missing trials together and store each finished result.
+
+    A full run publishes numbers, so it refuses code that differs from the last commit
+    (the result could not say which code made it) unless `allow_dirty`, which provenance
+    then records.
+    """
     threads = threads_from_env(os.environ.get("CHIGAI_THREADS"))
     jobs = jobs or default_jobs(threads)
     if jobs * threads > usable_cores():
@@ -152,100 +150,96 @@ def run_many(
             "%d jobs x %d threads is more than the %d cores here: trials will wait on each other",
             *(jobs, threads, usable_cores()),
         )
+    run = Run(root, preset, resolve_device(device_name), threads, jobs, executor, allow_dirty)
     prepared = {spec.id: prepare(spec, preset) for spec in specs}  # all checked first
+    if preset == "full" and not allow_dirty:
+        _refuse_uncommitted(root, specs)
     check_writable(result_path(root, "any", preset).parent)
     reports = {spec.id: Report(spec) for spec in specs}
-    locks = []
-    started_at = datetime.now(UTC).isoformat(timespec="seconds")
+    locks: list[HeldLock] = []
     start = time.perf_counter()
-    runner: Executor | None = None
     try:
         plans: list[Plan] = []
         for spec in specs:
-            locks.append(_lock(root, spec, preset))
+            locks.append(lock_result(root, spec.id, preset))
             earlier = check(root, spec, preset)
             if earlier.state is State.FRESH and (stale_only or locks[-1].waited):
                 if locks[-1].waited:
                     log.info("%s: the other run wrote a fresh result; using it", spec.id)
                 reports[spec.id].result = earlier.result
                 continue
-            module, config = prepared[spec.id]
-            plans.append(_plan(root, spec, preset, (module, config), device, threads, earlier))
-        pending = [task for plan in plans if not plan.alone for task in plan.tasks]
-        alone = [task for plan in plans if plan.alone for task in plan.tasks]
-        by_id = {plan.spec.id: plan for plan in plans}
+            plans.append(_plan(run, spec, prepared[spec.id], earlier))
 
         def finish(plan: Plan) -> None:
-            reports[plan.spec.id] = _finish(root, plan, preset, device, jobs, executor, started_at)
+            reports[plan.spec.id] = _finish(run, plan)
 
-        for plan in plans:
-            if not plan.tasks:
-                finish(plan)
-        with _bar(len(pending) + len(alone)) as bar:
-            if pending:
-                runner = make_executor(executor, jobs, root=root, threads=threads)
-                _collect(runner.run(pending), by_id, bar, finish)
-                runner.close()
-                runner = None
-            _collect(InProcess().run(alone), by_id, bar, finish)
-        for plan in plans:
-            reports[plan.spec.id].ran = len(plan.tasks)
-            reports[plan.spec.id].reused = plan.reused
+        _execute(run, plans, finish)
         log.info("all trials done in %.1fs", time.perf_counter() - start)
         return list(reports.values())
     finally:
-        if runner is not None:
-            runner.close()
         for lock in locks:
             lock.release()
 
 
-class _HeldLock:
-    def __init__(self, lock: FileLock, waited: bool):
-        self.lock, self.waited = lock, waited
+def _execute(run: Run, plans: list[Plan], finish: Callable[[Plan], None]) -> None:
+    """Run every missing trial; timing trials last, one at a time, in this process."""
+    for plan in plans:
+        if not plan.tasks:
+            finish(plan)
+    pending = [task for plan in plans if not plan.alone for task in plan.tasks]
+    alone = [task for plan in plans if plan.alone for task in plan.tasks]
+    by_id = {plan.spec.id: plan for plan in plans}
+    with _bar(len(pending) + len(alone)) as bar:
+        if pending:
+            jobs = min(run.jobs, len(pending))  # one trial needs no worker processes
+            executor = make_executor(run.executor, jobs, root=run.root, threads=run.threads)
+            try:
+                _collect(executor.run(pending), by_id, bar, finish)
+            finally:
+                executor.close()  # an interrupted run must not leave trials training
+        _collect(InProcess().run(alone), by_id, bar, finish)
 
-    def release(self) -> None:
-        self.lock.release()
 
-
-def _lock(root: Path, spec: ExperimentSpec, preset: str) -> _HeldLock:
-    path = result_path(root, spec.id, preset)
-    lock = FileLock(f"{path}.lock")
-    try:
-        lock.acquire(timeout=0)
-        return _HeldLock(lock, waited=False)
-    except Timeout:
-        log.warning("%s is being written by another chigai run; waiting for it", path)
-        lock.acquire()
-        return _HeldLock(lock, waited=True)
+def _refuse_uncommitted(root: Path, specs: list[ExperimentSpec]) -> None:
+    for spec in specs:
+        changed = uncommitted(root, source_files(spec.path))
+        if changed:
+            raise ExperimentError(
+                f"{spec.id}: a full run publishes numbers, but {', '.join(changed)} differ "
+                "from the last commit; commit them first, or pass --allow-dirty for a local "
+                "try (its provenance says so)"
+            )
 
 
 def _plan(
-    root: Path,
-    spec: ExperimentSpec,
-    preset: str,
-    loaded: tuple[ModuleType, PresetConfig],
-    device: torch.device,
-    threads: int,
-    earlier,
+    run: Run, spec: ExperimentSpec, loaded: tuple[ModuleType, PresetConfig], earlier: Entry
 ) -> Plan:
     module, config = loaded
     code = code_fingerprint(spec)
-    cache = TrialCache(root, spec, code, settings_of(config), device.type, threads)
+    cache = TrialCache(run.root, spec, code, settings_of(config), run.device.type, run.threads)
     grid = checked_grid(module.grid(config), f"{spec.path} grid()")
     cached = {i: trial for i, point in enumerate(grid) if (trial := cache.load(point))}
-    raw = dict(spec.presets[preset])
+    raw = dict(spec.presets[run.preset])
     tasks = [
-        Task(spec.id, str(spec.path), spec.article, raw, preset, point, device.type, threads)
+        Task(
+            spec.id,
+            str(spec.path),
+            spec.article,
+            raw,
+            run.preset,
+            point,
+            run.device.type,
+            run.threads,
+        )
         for i, point in enumerate(grid)
         if i not in cached
     ]
     log.info(
         "running %s (%s preset) on %s: %d trials, %d cached, %d to run",
-        *(spec.id, preset, device, len(grid), len(cached), len(tasks)),
+        *(spec.id, run.preset, run.device, len(grid), len(cached), len(tasks)),
     )
     previous = earlier.result.data if earlier.state is State.FRESH else None
-    return Plan(spec, module, config, cache, grid, cached, tasks, previous, reused=len(cached))
+    return Plan(spec, module, config, cache, grid, cached, tasks, previous)
 
 
 def _bar(total: int) -> tqdm:
@@ -279,23 +273,15 @@ def _describe(point: dict) -> str:
     return " ".join(f"{key}={value}" for key, value in point.items())
 
 
-def _finish(
-    root: Path,
-    plan: Plan,
-    preset: str,
-    device: torch.device,
-    jobs: int,
-    executor: str,
-    started_at: str,
-) -> Report:
+def _finish(run: Run, plan: Plan) -> Report:
     """Summarize an experiment whose trials are all in, check it, store it atomically."""
-    spec = plan.spec
+    spec, ran, reused = plan.spec, len(plan.tasks), len(plan.grid) - len(plan.tasks)
     if plan.failures:
         error = (
             f"{len(plan.failures)} of {len(plan.grid)} trials failed, so the result was not "
             f"written (the {len(plan.trials)} good trials are cached): {plan.failures[0]}"
         )
-        return Report(spec, error=error)
+        return Report(spec, error=error, ran=ran, reused=reused)
     trials = [plan.trials[i] for i in range(len(plan.grid))]
     try:
         data = plan.module.summarize(plan.config, Done(trials, plan.previous))
@@ -303,16 +289,19 @@ def _finish(
             raise ExperimentError(
                 f"{spec.path}: summarize() must return a dict with a 'findings' dict"
             )
-        _check_trained(spec, preset, plan.module, data)
+        _check_trained(spec, run.preset, plan.module, data)
         counts = {
-            "ran": len(plan.tasks),
-            "reused": plan.reused,
-            "jobs": 1 if plan.alone else jobs,
-            "executor": "local" if plan.alone else executor,
+            "ran": ran,
+            "reused": reused,
+            "jobs": 1 if plan.alone else run.jobs,
+            "executor": "local" if plan.alone else run.executor,
         }
-        provenance = describe_run(root, device, started_at, trials, plan.config.seeds, counts)
-        path = result_path(root, spec.id, preset)
-        result = Result(spec.id, preset, fingerprint(spec, preset), provenance, data, path)
+        provenance = describe_run(run.root, run.device, run.started_at, trials, counts)
+        provenance["seeds"] = list(plan.config.seeds)
+        if run.allow_dirty:
+            provenance["dirty_allowed"] = True  # --allow-dirty: not for publishing
+        path = result_path(run.root, spec.id, run.preset)
+        result = Result(spec.id, run.preset, fingerprint(spec, run.preset), provenance, data, path)
         try:
             save_result(result)
         except ValueError as error:  # NaN or inf in the data: JSON cannot hold it
@@ -320,10 +309,10 @@ def _finish(
                 f"{spec.id}: result data is not finite JSON ({error}); nothing was written"
             ) from error
     except Exception as error:  # one experiment's bad summary must not stop the others
-        log.error("%s (%s) failed: %s", spec.id, preset, error)
-        return Report(spec, error=str(error))
+        log.error("%s (%s) failed: %s", spec.id, run.preset, error)
+        return Report(spec, error=str(error), ran=ran, reused=reused)
     log.info("%s: stored %s", spec.id, result.path.name)
-    return Report(spec, result=result)
+    return Report(spec, result=result, ran=ran, reused=reused)
 
 
 def _check_trained(spec: ExperimentSpec, preset: str, module: ModuleType, data: dict) -> None:
