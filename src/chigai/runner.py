@@ -86,7 +86,11 @@ class Report:
 
 
 def compute(module: ModuleType, config: PresetConfig, device: str = "cpu") -> dict:
-    """Every trial of `config` in this process, summarized, nothing stored: for notebooks."""
+    """Every trial of `config` in this process, summarized, nothing stored: for notebooks.
+
+    With the thread count of `chigai run` (CHIGAI_THREADS), so the data are the same bits.
+    """
+    torch.set_num_threads(threads_from_env(os.environ.get("CHIGAI_THREADS")))
     configure_torch()
     view = trial_view(config)
     grid = checked_grid(module.grid(config), "grid()")
