@@ -6,6 +6,8 @@ import shutil
 import pytest
 from helpers import copy_project, run_tool, shrink_adding_quick
 
+from chigai.executors import Task, execute
+
 RUNS = {
     "sequential": ["--jobs", "1"],
     "two jobs": ["--jobs", "2"],
@@ -38,3 +40,54 @@ def test_sequential_two_jobs_and_ray_give_identical_data(project):
         assert result["data"] == reference, f"{name} differs from the sequential run"
     trials = {name: result["provenance"]["trials"] for name, result in results.items()}
     assert trials["two jobs"]["jobs"] == 2 and trials["local Ray instance"]["executor"] == "ray"
+
+
+TINY = """
+from dataclasses import dataclass
+
+import torch
+
+from chigai.experiment import PresetConfig
+
+PRESETS = {"quick": {"seeds": [1]}, "full": {"seeds": [1]}}
+FIGURES = {}
+
+
+@dataclass(frozen=True)
+class Config(PresetConfig):
+    pass
+
+
+def grid(config):
+    return [{"seed": 1}]
+
+
+def trial(config, point, device):
+    return RETURNED
+
+
+def summarize(config, done):
+    return {"findings": {}}
+
+
+def check_trained(data):
+    return None
+"""
+
+
+@pytest.mark.parametrize(
+    ("returned", "message"),
+    [
+        ("{'loss': torch.tensor(0.5)}", "trial() must return plain JSON"),
+        ("{'loss': float('nan')}", "output.loss is not a finite number"),
+        ("1 / 0", "ZeroDivisionError: division by zero"),
+        ("config.seeds[0]", "IndexError"),  # a trial cannot see the sweep, only its point
+    ],
+)
+def test_a_bad_trial_comes_back_as_a_failure_naming_why(tmp_path, returned, message):
+    (tmp_path / "tiny.py").write_text(TINY.replace("RETURNED", returned))
+    task = Task(
+        "tiny", str(tmp_path / "tiny.py"), "x", {"seeds": [1]}, "quick", {"seed": 1}, "cpu", 1
+    )
+    outcome = execute(task)
+    assert outcome.output is None and message in outcome.error

@@ -7,6 +7,7 @@ comes back as a failed outcome with its message: it never stops the other trials
 """
 
 import dataclasses
+import json
 import multiprocessing
 import os
 import signal
@@ -70,6 +71,10 @@ def execute(task: Task) -> Outcome:
         bad = non_finite(output)
         if bad:
             raise ExperimentError(f"output.{bad} is not a finite number")
+        try:
+            json.dumps(output)
+        except TypeError as error:  # a tensor or an array left in: it could not be cached
+            raise ExperimentError(f"trial() must return plain JSON ({error})") from error
     except Exception as error:  # reported with the trial's point; the other trials go on
         return Outcome(task, None, time.perf_counter() - start, f"{type(error).__name__}: {error}")
     host = {"cpu": cpu_model(), "device": describe_device(device), "threads": task.threads}
