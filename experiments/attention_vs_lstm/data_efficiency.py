@@ -123,14 +123,7 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
     train_x, train_y = make_data(task, config, size, data)
     set_seed(seed)
     model = build(point["model"], task, config).to(device)
-    fit(
-        model,
-        train_x.to(device),
-        train_y.to(device),
-        config,
-        seed=seed,
-        loss_fn=nn.functional.cross_entropy,
-    )
+    fit(model, train_x, train_y, config, seed=seed, loss_fn=nn.functional.cross_entropy)
     return {"accuracy": _accuracy(model, test_x.to(device), test_y.to(device))}
 
 

@@ -122,14 +122,7 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
     test_x, test_y = test_x.to(device), test_y.to(device)
     set_seed(seed)
     model = build(point["model"], config, length).to(device)
-    fit(
-        model,
-        train_x.to(device),
-        train_y.to(device),
-        config,
-        seed=seed,
-        loss_fn=nn.functional.cross_entropy,
-    )
+    fit(model, train_x, train_y, config, seed=seed, loss_fn=nn.functional.cross_entropy)
     model.eval()
     with torch.no_grad():
         hits = model(test_x).argmax(dim=-1) == test_y

@@ -96,14 +96,7 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
         2 * config.pairs + 1,
         config.values,
     ).to(device)
-    fit(
-        model,
-        train_x.to(device),
-        train_y.to(device),
-        config,
-        seed=seed,
-        loss_fn=nn.functional.cross_entropy,
-    )
+    fit(model, train_x, train_y, config, seed=seed, loss_fn=nn.functional.cross_entropy)
     model.eval()
     with torch.no_grad():
         hits = model(test_x.to(device)).argmax(dim=-1) == test_y.to(device)

@@ -99,14 +99,7 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
     set_seed(seed)
     model = Seq2Seq(config.vocab, config.hidden_size, MODELS[point["model"]]).to(device)
     inputs = torch.cat([source, target], dim=1).to(device)
-    fit(
-        TeacherForced(model, length),
-        inputs,
-        target.to(device),
-        config,
-        seed=seed,
-        loss_fn=word_loss,
-    )
+    fit(TeacherForced(model, length), inputs, target, config, seed=seed, loss_fn=word_loss)
     model.eval()
     words, weights = model.greedy(test_source, length)
     output = {"accuracy": (words == test_target).all(dim=1).float().mean().item()}

@@ -73,14 +73,7 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
     set_seed(seed)
     model = RecurrentRegressor(point["model"], 2, config.hidden_size).to(device)
     start = time.perf_counter()
-    fit(
-        model,
-        train_x.to(device),
-        train_y.to(device),
-        config,
-        seed=seed,
-        loss_fn=nn.functional.mse_loss,
-    )
+    fit(model, train_x, train_y, config, seed=seed, loss_fn=nn.functional.mse_loss)
     seconds = time.perf_counter() - start
     mse = evaluate(model, test_x.to(device), test_y.to(device), nn.functional.mse_loss)
     return {"mse": mse, "baseline": baseline, "train_seconds": seconds}

@@ -108,14 +108,7 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
     set_seed(seed)
     model = _model(name, config).to(device)
     probes = {"init": _gradient_probe(model, config, seed, device)} if point["probe"] else {}
-    fit(
-        model,
-        train_x.to(device),
-        train_y.to(device),
-        config,
-        seed=seed,
-        loss_fn=nn.functional.cross_entropy,
-    )
+    fit(model, train_x, train_y, config, seed=seed, loss_fn=nn.functional.cross_entropy)
     output = {"accuracy": accuracy(model, test_x, test_y)}
     if point["probe"]:
         probes["trained"] = _gradient_probe(model, config, seed, device)

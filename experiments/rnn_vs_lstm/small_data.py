@@ -75,14 +75,7 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
     set_seed(seed)
     model = _model(point["model"], config).to(device)
     start = time.perf_counter()
-    fit(
-        model,
-        train_x.to(device),
-        train_y.to(device),
-        config,
-        seed=seed,
-        loss_fn=nn.functional.cross_entropy,
-    )
+    fit(model, train_x, train_y, config, seed=seed, loss_fn=nn.functional.cross_entropy)
     step_seconds = (time.perf_counter() - start) / config.steps
     with torch.no_grad():
         model.eval()

@@ -110,10 +110,18 @@ def fit(
     seed: int,
     loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
 ) -> list[float]:
-    """`train` with a preset's recipe and minibatches drawn from `seed`."""
+    """`train` with a preset's recipe, on the model's device, minibatches drawn from `seed`."""
+    device = next(model.parameters()).device
     settings = TrainSettings(steps=recipe.steps, batch_size=recipe.batch_size, lr=recipe.lr)
     generator = torch.Generator().manual_seed(seed)
-    return train(model, inputs, targets, settings, loss_fn=loss_fn, generator=generator)
+    return train(
+        model,
+        inputs.to(device),
+        targets.to(device),
+        settings,
+        loss_fn=loss_fn,
+        generator=generator,
+    )
 
 
 @torch.no_grad()
