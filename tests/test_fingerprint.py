@@ -8,7 +8,7 @@ import pytest
 import chigai
 import chigai.fingerprint as fingerprint_module
 from chigai.experiment import read_spec
-from chigai.fingerprint import code_sources, fingerprint, is_compute
+from chigai.fingerprint import code_fingerprint, code_sources, fingerprint, is_compute
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPERIMENT = ROOT / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
@@ -132,3 +132,17 @@ def test_an_experiment_edit_or_another_preset_changes_it(experiment_copy):
         experiment_copy.read_text().replace('"steps": 1500', '"steps": 1400')
     )
     assert fingerprint(read_spec(experiment_copy), "quick") != before
+
+
+def test_editing_the_full_preset_keeps_the_quick_result_and_the_cached_trials_fresh(
+    experiment_copy,
+):
+    before = read_spec(experiment_copy)
+    experiment_copy.write_text(
+        experiment_copy.read_text().replace('"seeds": [1, 2, 3]', '"seeds": [1, 2, 3, 4]')
+    )
+    after = read_spec(experiment_copy)
+    assert after.presets["full"]["seeds"] == [1, 2, 3, 4]  # the edit landed
+    assert fingerprint(after, "quick") == fingerprint(before, "quick")
+    assert fingerprint(after, "full") != fingerprint(before, "full")
+    assert code_fingerprint(after) == code_fingerprint(before)  # trials of seeds 1-3 reused
