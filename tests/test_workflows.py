@@ -87,8 +87,14 @@ def _imported(folder: str) -> set[str]:
                 names |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names.add(node.module.split(".")[0])
-    ours = {"chigai", "helpers", "builds", "training_loop", "lighthouse", "browser"}
-    return names - set(sys.stdlib_module_names) - ours  # browser: tests/browser/reading.py
+    # our own modules and folders (helpers, builds, tests/browser, experiments/_common …)
+    ours = {"chigai"} | {
+        path.stem
+        for part in ("tests", "benchmarks", "experiments")
+        for path in (ROOT / part).rglob("*")
+        if path.suffix == ".py" or path.is_dir()
+    }
+    return names - set(sys.stdlib_module_names) - ours
 
 
 @pytest.mark.parametrize("folder", ["src", "experiments", "tests", "benchmarks"])
