@@ -129,6 +129,10 @@ def measure(preset: str, jobs: list[int], resume_experiment: str) -> dict:
         work = Path(folder)
         suites = [suite(work, preset, n) for n in jobs]
         resumed = resume(work, preset, resume_experiment, max(jobs))
+    return summary(preset, suites, resumed)
+
+
+def summary(preset: str, suites: list[dict], resumed: dict) -> dict:
     first = suites[0]
     return {
         "preset": preset,
