@@ -57,6 +57,9 @@ def test_serve_rebuilds_on_code_edits_and_reruns_the_experiment_that_went_stale(
     project = copy_project(tmp_path / "p")
     # a tiny quick preset, so each rerun in this test takes a second instead of half a minute
     shrink_adding_quick(project, steps=200, seed=1)
+    # no full result, so the page shows the quick one (editing the quick preset leaves the
+    # full result fresh, and a fresh full result is what a page prefers)
+    (project / "results" / "adding_problem.full.json").unlink()
     server = Server(project)
     try:
         served = server.wait_for("Serving on")
