@@ -7,6 +7,8 @@ import pytest
 from helpers import copy_project, run_tool, shrink_adding_quick
 
 from chigai.executors import Task, execute
+from chigai.experiment import read_spec
+from chigai.fingerprint import code_fingerprint
 
 RUNS = {
     "sequential": ["--jobs", "1"],
@@ -85,9 +87,22 @@ def check_trained(data):
     ],
 )
 def test_a_bad_trial_comes_back_as_a_failure_naming_why(tmp_path, returned, message):
-    (tmp_path / "tiny.py").write_text(TINY.replace("RETURNED", returned))
-    task = Task(
-        "tiny", str(tmp_path / "tiny.py"), "x", {"seeds": [1]}, "quick", {"seed": 1}, "cpu", 1
-    )
+    path = tmp_path / "x" / "tiny.py"
+    path.parent.mkdir()
+    path.write_text(TINY.replace("RETURNED", returned))
+    code = code_fingerprint(read_spec(path))
+    task = Task("tiny", str(path), "x", {"seeds": [1]}, "quick", {"seed": 1}, "cpu", 1, code)
     outcome = execute(task)
     assert outcome.output is None and message in outcome.error
+    assert ".py:" in outcome.error  # and where: file and line
+
+
+def test_a_trial_of_code_edited_during_the_run_is_refused(tmp_path):
+    path = tmp_path / "x" / "tiny.py"
+    path.parent.mkdir()
+    path.write_text(TINY.replace("RETURNED", "{'loss': 1.0}"))
+    planned = code_fingerprint(read_spec(path))
+    path.write_text(TINY.replace("RETURNED", "{'loss': 2.0}"))  # edited while trials ran
+    task = Task("tiny", str(path), "x", {"seeds": [1]}, "quick", {"seed": 1}, "cpu", 1, planned)
+    outcome = execute(task)
+    assert outcome.output is None and "code changed during the run" in outcome.error

@@ -17,9 +17,11 @@ class Sweep(PresetConfig):
     steps: int
 
 
-def cache(tmp_path, config: PresetConfig, code: str = "c0de", threads: int = 1) -> TrialCache:
+def cache(
+    tmp_path, config: PresetConfig, code: str = "c0de", threads: int = 1, software: str = "t1"
+) -> TrialCache:
     spec = read_spec(ROOT / "experiments" / "rnn_vs_lstm" / "adding_problem.py")
-    return TrialCache(tmp_path, spec, code, settings_of(config), "cpu", threads)
+    return TrialCache(tmp_path, spec, code, settings_of(config), "cpu", threads, software)
 
 
 def test_adding_a_seed_or_a_lag_keeps_the_keys_of_the_trials_already_run(tmp_path):
@@ -37,9 +39,10 @@ def test_adding_a_seed_or_a_lag_keeps_the_keys_of_the_trials_already_run(tmp_pat
         {"config": Sweep(seeds=(1,), lags=(10,), steps=200)},  # a shared setting
         {"code": "0ther"},  # the code
         {"threads": 2},  # a different thread count gives different bits
+        {"software": "t2"},  # so does another torch version or CPU model
     ],
 )
-def test_a_trial_runs_again_when_its_code_settings_or_threads_change(tmp_path, changed):
+def test_a_trial_runs_again_when_its_code_settings_threads_or_software_change(tmp_path, changed):
     config = Sweep(seeds=(1,), lags=(10,), steps=100)
     point = {"lag": 10, "seed": 1}
     cache(tmp_path, config).store(Trial(point, {"mse": 0.5}, 1.0))

@@ -156,7 +156,11 @@ def print_status(root: Path, specs: dict) -> None:
             if entry.state is not State.FRESH and has_trials(root, spec):
                 from chigai.runner import cached_trials  # imports torch: only for partial runs
 
-                done, total = cached_trials(root, spec, entry.preset)
+                try:
+                    done, total = cached_trials(root, spec, entry.preset)
+                except ExperimentError as error:  # a broken preset: say so, list the rest
+                    print(f"  {error}")
+                    continue
                 if done:
                     print(
                         f"  {spec.id} {entry.preset}: {done}/{total} trials cached;"

@@ -12,7 +12,10 @@ import multiprocessing
 import os
 import signal
 import time
+import traceback
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,6 +39,7 @@ class Task:
     point: dict[str, Any]
     device: str
     threads: int
+    code: str  # the code fingerprint the run planned with: a trial of other code is refused
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ def execute(task: Task) -> Outcome:
     import torch
 
     from chigai.device import cpu_model, describe_device
+    from chigai.experiment import read_spec
+    from chigai.fingerprint import code_fingerprint
     from chigai.loading import load_config, load_module
     from chigai.training import configure_torch
     from chigai.trials import trial_view
@@ -59,6 +65,10 @@ def execute(task: Task) -> Outcome:
     start = time.perf_counter()
     try:
         path = Path(task.path) if Path(task.path).is_absolute() else Path.cwd() / task.path
+        if code_fingerprint(read_spec(path)) != task.code:
+            raise ExperimentError(
+                "the experiment's code changed during the run; run it again to use the new code"
+            )
         module = load_module(path, task.article)
         presets = {task.preset_name: task.preset}
         config = trial_view(load_config(path, module, presets, task.preset_name))
@@ -76,7 +86,9 @@ def execute(task: Task) -> Outcome:
         except TypeError as error:  # a tensor or an array left in: it could not be cached
             raise ExperimentError(f"trial() must return plain JSON ({error})") from error
     except Exception as error:  # reported with the trial's point; the other trials go on
-        return Outcome(task, None, time.perf_counter() - start, f"{type(error).__name__}: {error}")
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        message = f"{type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})"
+        return Outcome(task, None, time.perf_counter() - start, message)
     host = {"cpu": cpu_model(), "device": describe_device(device), "threads": task.threads}
     return Outcome(task, output, time.perf_counter() - start, host=host)
 
@@ -108,19 +120,30 @@ class LocalPool:
     """`--jobs N`: N worker processes on this machine.
 
     Workers are spawned (not forked), so none inherits a half-initialised thread pool;
-    each imports torch once and then takes trial after trial.
+    each imports torch once and then takes trial after trial. A worker that dies (out of
+    memory, a crash in native code) fails its trials instead of hanging the run.
     """
 
     def __init__(self, jobs: int):
         context = multiprocessing.get_context("spawn")
-        self.pool = context.Pool(jobs, initializer=_ignore_interrupts, maxtasksperchild=None)
+        self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
 
     def run(self, tasks: list[Task]) -> Iterator[Outcome]:
-        yield from self.pool.imap_unordered(execute, tasks, chunksize=1)
+        futures = {self.pool.submit(execute, task): task for task in tasks}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool as error:
+                yield Outcome(futures[future], None, 0.0, f"a worker process died ({error})")
 
     def close(self) -> None:
-        self.pool.terminate()  # an interrupted run must not leave trials training
-        self.pool.join()
+        """Stop at once: an interrupted run must not leave trials training."""
+        # shutdown() leaves running trials running (and forgets its workers): terminate
+        # them first (Python 3.14 has terminate_workers() for this)
+        workers = list((getattr(self.pool, "_processes", None) or {}).values())
+        for process in workers:
+            process.terminate()
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 class RayCluster:
@@ -137,9 +160,9 @@ class RayCluster:
             raise ExperimentError(
                 "--executor ray needs ray: pip install 'chigai[ray]' (or pip install ray)"
             ) from error
-        address = os.environ.get("RAY_ADDRESS") or None
-        ray.init(
-            address=address,
+        address = os.environ.get("RAY_ADDRESS")  # unset: a new local instance, never a
+        ray.init(  # cluster that happens to run here
+            address=address or "local",
             num_cpus=None if address else cpus,
             include_dashboard=False,
             log_to_driver=False,
@@ -154,7 +177,12 @@ class RayCluster:
         self.experiments = root / "experiments"
 
     def run(self, tasks: list[Task]) -> Iterator[Outcome]:
-        pending = {self.execute.remote(self._relative(task)): task for task in tasks}
+        pending = {
+            self.execute.options(num_gpus=1 if task.device == "cuda" else 0).remote(
+                self._relative(task)
+            ): task
+            for task in tasks
+        }
         while pending:
             (ready,), _ = self.ray.wait(list(pending), num_returns=1)
             task = pending.pop(ready)

@@ -21,7 +21,7 @@ from typing import Any
 import torch
 from tqdm import tqdm
 
-from chigai.device import resolve_device, threads_from_env
+from chigai.device import cpu_model, resolve_device, threads_from_env
 from chigai.executors import (
     InProcess,
     Outcome,
@@ -44,7 +44,6 @@ from chigai.trials import (
     TrialCache,
     checked_grid,
     settings_of,
-    stored_points,
     trial_view,
 )
 
@@ -68,6 +67,7 @@ class Plan:
     trials: dict[int, Trial]  # by grid index: cached, then as they finish
     tasks: list[Task]
     previous: dict[str, Any] | None
+    fingerprint: str  # of the result, taken before any trial ran
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -99,11 +99,15 @@ def compute(module: ModuleType, config: PresetConfig, device: str = "cpu") -> di
 
 
 def cached_trials(root: Path, spec: ExperimentSpec, preset: str) -> tuple[int, int]:
-    """How many of a preset's trials are stored for the current code, and how many it has."""
+    """How many of a preset's trials a plain `chigai run` would reuse, and how many it has."""
     module, config = prepare(spec, preset)
+    threads = threads_from_env(os.environ.get("CHIGAI_THREADS"))
+    kind = resolve_device("auto").type
+    cache = TrialCache(
+        root, spec, code_fingerprint(spec), settings_of(config), kind, threads, software()
+    )
     grid = checked_grid(module.grid(config), f"{spec.path} grid()")
-    stored = stored_points(root, spec, code_fingerprint(spec), settings_of(config))
-    return sum(point in stored for point in grid), len(grid)
+    return sum(cache.load(point) is not None for point in grid), len(grid)
 
 
 def run_experiment(
@@ -160,28 +164,30 @@ def run_many(
         _refuse_uncommitted(root, specs)
     check_writable(result_path(root, "any", preset).parent)
     reports = {spec.id: Report(spec) for spec in specs}
-    locks: list[HeldLock] = []
+    locks: dict[str, HeldLock] = {}
     start = time.perf_counter()
     try:
         plans: list[Plan] = []
-        for spec in specs:
-            locks.append(lock_result(root, spec.id, preset))
+        for spec in sorted(specs, key=lambda spec: spec.id):  # one order: no two runs deadlock
+            locks[spec.id] = lock = lock_result(root, spec.id, preset)
             earlier = check(root, spec, preset)
-            if earlier.state is State.FRESH and (stale_only or locks[-1].waited):
-                if locks[-1].waited:
+            if earlier.state is State.FRESH and (stale_only or lock.waited):
+                if lock.waited:
                     log.info("%s: the other run wrote a fresh result; using it", spec.id)
                 reports[spec.id].result = earlier.result
+                locks.pop(spec.id).release()
                 continue
             plans.append(_plan(run, spec, prepared[spec.id], earlier))
 
         def finish(plan: Plan) -> None:
             reports[plan.spec.id] = _finish(run, plan)
+            locks.pop(plan.spec.id).release()  # a waiting `mkdocs serve` can go on now
 
-        _execute(run, plans, finish)
+        _execute(run, sorted(plans, key=lambda plan: specs.index(plan.spec)), finish)
         log.info("all trials done in %.1fs", time.perf_counter() - start)
         return list(reports.values())
     finally:
-        for lock in locks:
+        for lock in locks.values():
             lock.release()
 
 
@@ -220,21 +226,14 @@ def _plan(
 ) -> Plan:
     module, config = loaded
     code = code_fingerprint(spec)
-    cache = TrialCache(run.root, spec, code, settings_of(config), run.device.type, run.threads)
+    cache = TrialCache(
+        run.root, spec, code, settings_of(config), run.device.type, run.threads, software()
+    )
     grid = checked_grid(module.grid(config), f"{spec.path} grid()")
     cached = {i: trial for i, point in enumerate(grid) if (trial := cache.load(point))}
-    raw = dict(spec.presets[run.preset])
+    raw, where = dict(spec.presets[run.preset]), (run.device.type, run.threads)
     tasks = [
-        Task(
-            spec.id,
-            str(spec.path),
-            spec.article,
-            raw,
-            run.preset,
-            point,
-            run.device.type,
-            run.threads,
-        )
+        Task(spec.id, str(spec.path), spec.article, raw, run.preset, point, *where, code)
         for i, point in enumerate(grid)
         if i not in cached
     ]
@@ -243,7 +242,13 @@ def _plan(
         *(spec.id, run.preset, run.device, len(grid), len(cached), len(tasks)),
     )
     previous = earlier.result.data if earlier.state is State.FRESH else None
-    return Plan(spec, module, config, cache, grid, cached, tasks, previous)
+    result_fingerprint = fingerprint(spec, run.preset)
+    return Plan(spec, module, config, cache, grid, cached, tasks, previous, result_fingerprint)
+
+
+def software() -> str:
+    """What besides the code changes a trial's bits: torch, and on the CPU its model."""
+    return f"torch {torch.__version__} on {cpu_model()}"
 
 
 def _bar(total: int) -> tqdm:
@@ -305,7 +310,7 @@ def _finish(run: Run, plan: Plan) -> Report:
         if run.allow_dirty:
             provenance["dirty_allowed"] = True  # --allow-dirty: not for publishing
         path = result_path(run.root, spec.id, run.preset)
-        result = Result(spec.id, run.preset, fingerprint(spec, run.preset), provenance, data, path)
+        result = Result(spec.id, run.preset, plan.fingerprint, provenance, data, path)
         try:
             save_result(result)
         except ValueError as error:  # NaN or inf in the data: JSON cannot hold it

@@ -122,21 +122,6 @@ def has_trials(root: Path, spec: ExperimentSpec) -> bool:
     return folder.is_dir() and any(folder.glob("*.json"))
 
 
-def stored_points(root: Path, spec: ExperimentSpec, code: str, settings: Mapping) -> list[Point]:
-    """The points stored for this code and these settings, on any device or thread count."""
-    points = []
-    for path in (root / TRIALS_DIR / spec.id).glob("*.json"):
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if raw.get("code") == code and raw.get("settings") == json.loads(
-            json.dumps(dict(settings), default=list)
-        ):
-            points.append(raw.get("point"))
-    return points
-
-
 @dataclass(frozen=True)
 class TrialCache:
     """Finished trials of one experiment under one code fingerprint, on disk."""
@@ -147,6 +132,7 @@ class TrialCache:
     settings: Mapping[str, Any]
     device_kind: str
     threads: int
+    software: str  # torch version and CPU model: the same code gives other bits elsewhere
 
     def key(self, point: Point) -> str:
         described = {
@@ -155,6 +141,7 @@ class TrialCache:
             "point": point,
             "device": self.device_kind,
             "threads": self.threads,
+            "software": self.software,
         }
         text = json.dumps(described, sort_keys=True, default=list)
         return hashlib.sha256(text.encode()).hexdigest()[:24]
