@@ -83,33 +83,40 @@ def _add_code(digest: "hashlib._Hash", spec: ExperimentSpec) -> None:
 
 
 def code_sources(experiment: Path) -> dict[str, str]:
-    """Normalized code by module name: the experiment, its helpers, the compute modules."""
-    sources: dict[str, str] = {}
-    pending = [(f"experiment:{experiment.stem}", experiment)]
-    while pending:
-        name, path = pending.pop()
-        source = path.read_text(encoding="utf-8")
-        # The presets are hashed on their own (`fingerprint`): a seed added to one preset
-        # must not change the code that every cached trial was run with.
-        sources[name] = normalized(source, without="PRESETS")
-        for helper in _experiment_helpers(source, path.parent):
-            if f"helper:{helper.stem}" not in sources:
-                pending.append((f"helper:{helper.stem}", helper))
-        sources |= compute_sources(source)
-    return sources
+    """Normalized code by module name: the experiment, its helpers, the compute modules.
+
+    The presets are left out of the experiment (and its helpers) and hashed on their own
+    (`fingerprint`): a seed added to one preset must not change the code that every
+    cached trial was run with.
+    """
+    return {
+        name: normalized(path.read_text(encoding="utf-8"), without=_presets(name))
+        for name, path in code_files(experiment).items()
+    }
 
 
 def source_files(experiment: Path) -> list[Path]:
     """The files an experiment's fingerprint reads: what a publishing run needs committed."""
-    files = [experiment]
-    for name in code_sources(experiment):
-        if name.startswith("helper:"):
-            stem = name.removeprefix("helper:")
-            folders = (experiment.parent, experiment.parent.parent)
-            files += [f / f"{stem}.py" for f in folders if (f / f"{stem}.py").is_file()][:1]
-        elif not name.startswith("experiment:"):
-            files += [path] if (path := _module_path(name)) else []
+    return list(code_files(experiment).values())
+
+
+def code_files(experiment: Path) -> dict[str, Path]:
+    """The files behind `code_sources`, by the same names."""
+    files: dict[str, Path] = {}
+    pending = [(f"experiment:{experiment.stem}", experiment)]
+    while pending:
+        name, path = pending.pop()
+        files[name] = path
+        source = path.read_text(encoding="utf-8")
+        for helper in _experiment_helpers(source, path.parent):
+            if f"helper:{helper.stem}" not in files:
+                pending.append((f"helper:{helper.stem}", helper))
+        files |= {module: _module_path(module) for module in compute_sources(source)}
     return files
+
+
+def _presets(name: str) -> str:
+    return "" if name.startswith("chigai") else "PRESETS"
 
 
 def compute_sources(source: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ that does not describe it.
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -67,10 +68,7 @@ class Done:
 
 def product(**axes: Iterable[Any]) -> list[Point]:
     """Every combination of the axes, the first varying slowest: `product(lag=.., seed=..)`."""
-    points: list[Point] = [{}]
-    for name, values in axes.items():
-        points = [{**point, name: value} for point in points for value in values]
-    return points
+    return [dict(zip(axes, values, strict=True)) for values in itertools.product(*axes.values())]
 
 
 def sweep_fields(config: PresetConfig) -> list[str]:
