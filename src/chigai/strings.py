@@ -100,7 +100,7 @@ LABELS: dict[str, dict[str, str]] = {
     "software": {"ja": "ソフトウェア", "en": "Software"},
     "commit": {"ja": "コミット", "en": "Commit"},
     "ran_at": {"ja": "実行日時", "en": "Run at"},
-    "duration": {"ja": "所要時間", "en": "Duration"},
+    "duration": {"ja": "計算時間", "en": "Compute time"},  # summed over trials
     "source": {"ja": "ソースコード", "en": "Source code"},
     "seconds": {"ja": "秒", "en": "s"},
     "stale_title": {"ja": "古い結果を表示しています", "en": "Showing out-of-date results"},
