@@ -146,3 +146,15 @@ def test_editing_the_full_preset_keeps_the_quick_result_and_the_cached_trials_fr
     assert fingerprint(after, "quick") == fingerprint(before, "quick")
     assert fingerprint(after, "full") != fingerprint(before, "full")
     assert code_fingerprint(after) == code_fingerprint(before)  # trials of seeds 1-3 reused
+
+
+def test_a_summary_edit_keeps_the_cached_trials_but_a_trial_edit_does_not(experiment_copy):
+    """Findings are re-derived from cached trials in seconds; what trial() runs retrains."""
+    spec = read_spec(experiment_copy)
+    result, trials = fingerprint(spec, "full"), code_fingerprint(spec)
+    source = experiment_copy.read_text()
+    experiment_copy.write_text(source.replace("SOLVED_BELOW = 0.1", "SOLVED_BELOW = 0.05"))
+    assert fingerprint(spec, "full") != result
+    assert code_fingerprint(spec) == trials
+    experiment_copy.write_text(source.replace("seed * 100_003 + lag", "seed * 100_019 + lag"))
+    assert code_fingerprint(spec) != trials

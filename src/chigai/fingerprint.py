@@ -30,8 +30,10 @@ COMPUTE_PACKAGES = (
     "chigai.experiment",
     "chigai.models",
     "chigai.probes",
+    "chigai.seeds",
     "chigai.tasks",
     "chigai.training",
+    "chigai.tuning",
 )
 # Modules (and packages) that cannot change what an experiment computes, and why.
 NOT_COMPUTE = {
@@ -70,16 +72,68 @@ def fingerprint(spec: ExperimentSpec, preset: str) -> str:
 
 
 def code_fingerprint(spec: ExperimentSpec) -> str:
-    """What a trial depends on besides its own settings: the code alone (chigai.trials)."""
+    """What a trial depends on besides its own settings: the code `trial` runs (chigai.trials).
+
+    Only what `trial` reaches counts, so a changed summary, finding or grid re-summarizes
+    the cached trials in seconds instead of retraining them.
+    """
     digest = hashlib.sha256()
-    _add_code(digest, spec)
+    _add_sources(digest, trial_sources(spec.path))
     return digest.hexdigest()[:16]
 
 
 def _add_code(digest: "hashlib._Hash", spec: ExperimentSpec) -> None:
-    for name, code in sorted(code_sources(spec.path).items()):
+    _add_sources(digest, code_sources(spec.path))
+
+
+def _add_sources(digest: "hashlib._Hash", sources: dict[str, str]) -> None:
+    for name, code in sorted(sources.items()):
         digest.update(f"\0{name}\0".encode())
         digest.update(code.encode())
+
+
+def trial_sources(experiment: Path) -> dict[str, str]:
+    """Like `code_sources`, for the part of the experiment that `trial` reaches by name.
+
+    The experiment's top-level statements are followed from `trial` through the names
+    they use (functions, classes, constants, imports); the helper and compute modules
+    are those that the statements reached import, in full.
+    """
+    reached = ast.unparse(_reached(ast.parse(experiment.read_text(encoding="utf-8")), "trial"))
+    sources = {f"experiment:{experiment.stem}": normalized(reached)}
+    for helper in _experiment_helpers(reached, experiment.parent):
+        sources |= {f"helper:{helper.stem}": normalized(helper.read_text(encoding="utf-8"))}
+        sources |= compute_sources(helper.read_text(encoding="utf-8"))
+    return sources | compute_sources(reached)
+
+
+def _reached(tree: ast.Module, start: str) -> ast.Module:
+    """The module's top-level statements that `start` uses, directly or through others."""
+    defining: dict[str, list[ast.stmt]] = {}
+    for node in tree.body:
+        for name in _defined_names(node):
+            defining.setdefault(name, []).append(node)
+    kept: list[ast.stmt] = []
+    pending, seen = [start], set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for node in defining.get(name, []):
+            if node not in kept:
+                kept.append(node)
+                pending.extend(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
+    return ast.Module(body=[node for node in tree.body if node in kept], type_ignores=[])
+
+
+def _defined_names(node: ast.stmt) -> list[str]:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return [(alias.asname or alias.name).split(".")[0] for alias in node.names]
+    targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+    return [n.id for t in targets if t is not None for n in ast.walk(t) if isinstance(n, ast.Name)]
 
 
 def code_sources(experiment: Path) -> dict[str, str]:

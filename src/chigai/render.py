@@ -263,8 +263,14 @@ class _Helpers:
             return "、".join(words)
         return f"{', '.join(words[:-1])} and {words[-1]}"
 
-    def provenance(self, experiment: str, about: str = "") -> str:
+    def provenance(
+        self, experiment: str, about: str = "", paper: str = "", agrees: str = "agrees"
+    ) -> str:
+        """The "how these numbers were made" box; `paper` names the published result the
+        experiment echoes and `agrees` ("agrees", "disagrees", "partly") comes from a finding."""
         self._needs(experiment)
+        if paper and agrees not in ("agrees", "disagrees", "partly"):
+            raise RenderError(f"agrees must be 'agrees', 'disagrees' or 'partly', not {agrees!r}")
         if experiment not in self.shown:
             raise RenderError(f"no result for experiment {experiment!r}")
         shown = self.shown[experiment]
@@ -275,6 +281,9 @@ class _Helpers:
             prov=shown.provenance,
             source=self._relative(source_uri(shown.spec)),
             about=about,
+            tuning=shown.result.data.get("tuning"),
+            paper=paper,
+            agrees=agrees,
         )
 
 

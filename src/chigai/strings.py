@@ -102,6 +102,19 @@ LABELS: dict[str, dict[str, str]] = {
     "ran_at": {"ja": "実行日時", "en": "Run at"},
     "duration": {"ja": "計算時間", "en": "Compute time"},  # summed over trials
     "source": {"ja": "ソースコード", "en": "Source code"},
+    "learning_rate": {"ja": "学習率", "en": "Learning rate"},
+    "chosen_on": {
+        "ja": "検証データで候補 {lrs} から選択（同じステップ数）",
+        "en": "chosen on validation data from {lrs}, same number of steps for every model",
+    },
+    "per_lag": {"ja": "ラグ", "en": "per lag"},
+    "per_length": {"ja": "長さ", "en": "per length"},
+    "per_size": {"ja": "学習例の数", "en": "per training-set size"},
+    "per_shape": {"ja": "形", "en": "per shape"},
+    "paper": {"ja": "論文との比較", "en": "Published result"},
+    "agrees": {"ja": "私たちの結果は一致", "en": "ours agrees"},
+    "disagrees": {"ja": "私たちの結果は一致せず", "en": "ours disagrees"},
+    "partly": {"ja": "私たちの結果は一部だけ一致", "en": "ours agrees only in part"},
     "seconds": {"ja": "秒", "en": "s"},
     "stale_title": {"ja": "古い結果を表示しています", "en": "Showing out-of-date results"},
     "stale_body": {

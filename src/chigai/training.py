@@ -94,11 +94,11 @@ def train(
 
 
 class Recipe(Protocol):
-    """A preset's training settings (every training experiment's Config has them)."""
+    """A preset's training settings (every training experiment's Config has them); the
+    learning rate is a grid axis (chigai.tuning), so it comes with each trial's point."""
 
     steps: int
     batch_size: int
-    lr: float
 
 
 def fit(
@@ -108,11 +108,13 @@ def fit(
     recipe: Recipe,
     *,
     seed: int,
+    lr: float,
     loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
 ) -> list[float]:
-    """`train` with a preset's recipe, on the model's device, minibatches drawn from `seed`."""
+    """`train` with a preset's recipe at rate `lr`, on the model's device, minibatches
+    drawn from `seed`."""
     device = next(model.parameters()).device
-    settings = TrainSettings(steps=recipe.steps, batch_size=recipe.batch_size, lr=recipe.lr)
+    settings = TrainSettings(steps=recipe.steps, batch_size=recipe.batch_size, lr=lr)
     generator = torch.Generator().manual_seed(seed)
     return train(
         model,
