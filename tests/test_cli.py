@@ -51,7 +51,7 @@ def test_cuda_on_a_machine_without_one_is_refused(tmp_path):
     [
         ('"hidden_size": 0', "hidden_size: must be > 0, got 0"),
         ('"hidden_size": 1000000000000', "hidden_size: 1000000000000 is too large"),
-        ('"lr": 1e400', "lr: must be a finite number, got inf"),
+        ('"lrs": [1e400]', "lrs[0]: must be a finite number, got inf"),
     ],
 )
 def test_a_bad_preset_value_is_refused_before_training_naming_the_key(tmp_path, value, message):
@@ -60,7 +60,7 @@ def test_a_bad_preset_value_is_refused_before_training_naming_the_key(tmp_path, 
     key = value.split(":")[0]
     source = experiment.read_text()
     start = source.index(key)
-    end = source.index(",", start)
+    end = source.index("],", start) + 1 if "[" in value else source.index(",", start)
     experiment.write_text(source[:start] + value + source[end:])
     done = run_tool("chigai", "run", "adding_problem", cwd=project)
     assert done.returncode == 2

@@ -4,8 +4,12 @@ Each sequence shows a few cards (a key with a value written on it), then blanks,
 question: what was on key k's card? The more blanks, the farther back the answer lies.
 An LSTM must carry every card through every blank step by step; self-attention (a small
 Transformer encoder) and an LSTM with attention over its own states can look straight
-back at the card. We score test accuracy per length and keep, for one example at the
-longest length, where each model's attention went.
+back at the card. The paper this echoes: Vaswani et al. 2017 (self-attention joins any
+two positions by a path of constant length, recurrence by one as long as the gap; Table
+1), after Bahdanau et al. 2014. The LSTMs are made as wide as it takes to have the
+Transformer's parameter count (within MATCHED); every model trains at every rate of
+`lrs`, and its rate is chosen per length on a validation split. We keep, for one example
+at the longest length, where each attention model looked.
 """
 
 import statistics
@@ -18,40 +22,47 @@ from torch import nn
 from chigai.experiment import PresetConfig, clearly_learned
 from chigai.models.attention import TokenLSTM, TransformerClassifier
 from chigai.models.recurrent import parameter_count
+from chigai.seeds import solved_in, winner
 from chigai.tasks.recall import card_recall, card_vocabulary
+from chigai.tasks.splits import disjoint_splits
 from chigai.training import fit, set_seed
-from chigai.trials import Done
+from chigai.trials import Done, product
+from chigai.tuning import chosen_lr, tuning_record
 
 PRESETS = {
     "quick": {
-        "lengths": [7, 31],
+        "lengths": [7, 19],
+        "positions": 19,
         "cards": 6,
         "keys": 8,
         "values": 8,
-        "hidden_size": 48,
         "d_model": 48,
         "heads": 4,
         "layers": 1,
-        "steps": 300,
+        "steps": 200,
         "batch_size": 64,
-        "lr": 0.004,
+        "lrs": [0.003, 0.01],
         "train_size": 8000,
+        "validation_size": 500,
         "test_size": 1000,
         "seeds": [1],
     },
     "full": {
-        "lengths": [9, 25, 57, 121],
+        "lengths": [9, 17, 33, 65],
+        # The Transformer's table of learned positions: the longest length, so that each
+        # model is one size at every length.
+        "positions": 65,
         "cards": 8,
         "keys": 8,
         "values": 8,
-        "hidden_size": 64,
         "d_model": 64,
         "heads": 4,
         "layers": 1,
-        "steps": 800,
+        "steps": 700,
         "batch_size": 64,
-        "lr": 0.003,
+        "lrs": [0.001, 0.003, 0.01],
         "train_size": 20000,
+        "validation_size": 2000,
         "test_size": 2000,
         "seeds": [1, 2, 3],
     },
@@ -60,49 +71,62 @@ FIGURES = {"far_accuracy": "accuracy_vs_length", "attention_map": "attention_map
 
 MODELS = ("lstm", "lstm_attention", "transformer")
 MAPPED = ("transformer", "lstm_attention")  # the rows of the attention map, in order
-SOLVED_FROM = 0.9
+MATCHED = 0.1  # an LSTM's parameter count is within 10% of the Transformer's (tested)
+SOLVED_FROM = 0.9  # a seed solved a length: over 90% of the questions right
+# A seed is clearly above chance 10 points over it: a model at chance scores within about
+# 1.5 points of it on 2,000 questions (two standard errors), so 10 points is no accident.
+ABOVE_CHANCE = 0.1
+# A model is better at a length only when its worst seed beats the other's best seed by
+# more than 2 points (chigai.seeds.winner); two models both near chance tie.
+WIN_MARGIN = 0.02
+DROP = 0.2  # the LSTM "drops": every seed at the longest length 20 points under every shortest
 
 
 @dataclass(frozen=True)
 class Config(PresetConfig):
     lengths: tuple[int, ...]
+    positions: int
     cards: int
     keys: int
     values: int
-    hidden_size: int
     d_model: int
     heads: int
     layers: int
     steps: int
     batch_size: int
-    lr: float
+    lrs: tuple[float, ...]
     train_size: int
+    validation_size: int
     test_size: int
 
 
-def build(name: str, config: Config, length: int) -> nn.Module:
+def build(name: str, config: Config) -> nn.Module:
+    """One of the three models; an LSTM gets the width that gives it as many parameters as
+    the Transformer (counted on the meta device: no memory, no random numbers drawn)."""
     vocab = card_vocabulary(config.keys, config.values)
+    shape = (config.d_model, config.heads, config.layers, config.positions, config.values)
     if name == "transformer":
-        return TransformerClassifier(
-            vocab, config.d_model, config.heads, config.layers, length, config.values
-        )
-    return TokenLSTM(vocab, config.hidden_size, config.values, attention=name == "lstm_attention")
+        return TransformerClassifier(vocab, *shape)
+    attention = name == "lstm_attention"
+    with torch.device("meta"):
+        target = parameter_count(TransformerClassifier(vocab, *shape))
+        counts = {
+            h: parameter_count(TokenLSTM(vocab, h, config.values, attention))
+            for h in range(1, 2 * config.d_model)
+        }
+    width = min(counts, key=lambda h: abs(counts[h] - target))
+    return TokenLSTM(vocab, width, config.values, attention=attention)
 
 
 def grid(config: Config) -> list[dict]:
-    """Every length x seed x model. The example map shows both attention models of the
-    longest length's first seed on the same test set, so those two points say so."""
-    if min(config.lengths) < config.cards + 1:
+    """Every length x seed x model x rate. The attention map shows the longest length's
+    first seed; its trials (every rate, the chosen one is known later) say so."""
+    if min(config.lengths) < config.cards + 1 or max(config.lengths) > config.positions:
         raise ValueError(
-            f"far_recall: every length must exceed cards + 1 = {config.cards + 1}; "
-            f"got {list(config.lengths)}"
+            f"far_recall: every length must lie between cards + 1 = {config.cards + 1} and "
+            f"positions = {config.positions}; got {list(config.lengths)}"
         )
-    points = [
-        {"length": length, "seed": seed, "model": name}
-        for length in config.lengths
-        for seed in config.seeds
-        for name in MODELS
-    ]
+    points = product(length=config.lengths, seed=config.seeds, model=MODELS, lr=config.lrs)
     example = {"length": config.lengths[-1], "seed": config.seeds[0]}
     for point in points:
         if point["model"] in MAPPED and example.items() <= point.items():
@@ -110,52 +134,85 @@ def grid(config: Config) -> list[dict]:
     return points
 
 
+def splits(config: Config, point: dict) -> dict[str, tuple[torch.Tensor, ...]]:
+    """Train, validation and test sets of one (length, seed), shared by every model and rate.
+    Cards come from a finite deck, so no validation or test sequence was trained on."""
+    gap = point["length"] - config.cards - 1
+    data = torch.Generator().manual_seed(point["seed"] * 104_729 + gap)
+    sizes = dict(train=config.train_size, validation=config.validation_size, test=config.test_size)
+    deck = (config.cards, config.keys, config.values, gap)
+    return disjoint_splits(lambda n, g: card_recall(n, *deck, g), sizes, data)
+
+
 def trial(config: Config, point: dict, device: torch.device) -> dict:
-    """Train one model on one length from one seed; all models of a (length, seed) see the
-    same cards. An example point also returns its part of the attention map."""
-    length, seed = point["length"], point["seed"]
-    gap = length - config.cards - 1
-    data = torch.Generator().manual_seed(seed * 104_729 + gap)
-    make = (config.cards, config.keys, config.values, gap, data)
-    train_x, train_y = card_recall(config.train_size, *make)
-    test_x, test_y = card_recall(config.test_size, *make)
-    test_x, test_y = test_x.to(device), test_y.to(device)
+    """Train one model at one length and rate from one seed; score validation and test.
+    An example point also returns its part of the attention map."""
+    seed = point["seed"]
+    data = splits(config, point)
     set_seed(seed)
-    model = build(point["model"], config, length).to(device)
-    fit(model, train_x, train_y, config, seed=seed, loss_fn=nn.functional.cross_entropy)
+    model = build(point["model"], config).to(device)
+    loss = nn.functional.cross_entropy
+    fit(model, *data["train"], config, seed=seed, lr=point["lr"], loss_fn=loss)
     model.eval()
-    with torch.no_grad():
-        hits = model(test_x).argmax(dim=-1) == test_y
-    output = {"accuracy": hits.float().mean().item()}
+    output = {}
+    for key, name in (("val_accuracy", "validation"), ("accuracy", "test")):
+        x, y = (t.to(device) for t in data[name])
+        with torch.no_grad():
+            output[key] = (model(x).argmax(dim=-1) == y).float().mean().item()
     if point.get("example"):
-        output["example"] = _attention(config, point["model"], model, test_x)
+        output["example"] = _attention(config, point["model"], model, data["test"][0].to(device))
     return output
 
 
 def summarize(config: Config, done: Done) -> dict:
-    lengths = list(config.lengths)
-    scores = {
-        name: [done.values("accuracy", length=n, model=name) for n in lengths] for name in MODELS
+    lengths, lrs = list(config.lengths), list(config.lrs)
+    chosen = {
+        name: [
+            chosen_lr(done, lrs, "val_accuracy", higher_is_better=True, model=name, length=n)
+            for n in lengths
+        ]
+        for name in MODELS
     }
+
+    def at_chosen(key: str, name: str) -> list[list[float]]:
+        return [
+            done.values(key, length=n, model=name, lr=lr)
+            for n, lr in zip(lengths, chosen[name], strict=True)
+        ]
+
+    scores = {name: at_chosen("accuracy", name) for name in MODELS}
     median = {name: [statistics.median(s) for s in scores[name]] for name in MODELS}
-    parts = {name: done.one(example=True, model=name)["example"] for name in MAPPED}
+    lr_shown = {name: chosen[name][-1] for name in MAPPED}
+    parts = {name: done.one(example=True, model=name, lr=lr_shown[name]) for name in MAPPED}
+    parts = {name: part["example"] for name, part in parts.items()}
     attention = {
         "tokens": parts["transformer"]["tokens"],
         "answer_position": parts["transformer"]["answer_position"],
         "rows": [row for name in MAPPED for row in parts[name]["rows"]],
         "peak_on_answer": {name: parts[name]["peak_on_answer"] for name in MAPPED},
+        "length": lengths[-1],
+        "seed": config.seeds[0],
+        "lr": lr_shown,
     }
+    chance = 1 / config.values
+    built = {name: build(name, config) for name in MODELS}
+    widths = {name: getattr(built[name], "lstm", None) for name in MODELS}
+    widths = {name: lstm.hidden_size if lstm else config.d_model for name, lstm in widths.items()}
     return {
         "lengths": lengths,
         "gaps": [n - config.cards - 1 for n in lengths],
         "cards": config.cards,
         "seeds": list(config.seeds),
-        "chance": 1 / config.values,
+        "chance": chance,
         "solved_from": SOLVED_FROM,
+        "above_chance_from": chance + ABOVE_CHANCE,
         "models": {
             name: {
-                "params": parameter_count(build(name, config, lengths[-1])),
+                "params": parameter_count(built[name]),
+                "width": widths[name],
+                "lr": chosen[name],
                 "accuracy": scores[name],
+                "val_accuracy": at_chosen("val_accuracy", name),
                 "median_accuracy": median[name],
             }
             for name in MODELS
@@ -165,14 +222,14 @@ def summarize(config: Config, done: Done) -> dict:
             {"length": n, **{name: median[name][i] for name in MODELS}}
             for i, n in enumerate(lengths)
         ],
-        "findings": _findings(lengths, median, attention),
+        "tuning": tuning_record(lrs, "val_accuracy", chosen, per="length", settings=lengths),
+        "findings": _findings(lengths, scores, chance, attention),
     }
 
 
 def _card_label(token: int, config: Config) -> str:
     """Readable tokens for the heatmap: 'C=5' for a card, '·' for a blank, 'C?' to ask."""
-    letters = string.ascii_uppercase
-    blank = config.keys * config.values
+    letters, blank = string.ascii_uppercase, config.keys * config.values
     if token < blank:
         return f"{letters[token // config.values]}={token % config.values}"
     return "·" if token == blank else f"{letters[token - blank - 1]}?"
@@ -206,25 +263,63 @@ def _attention(config: Config, name: str, model: nn.Module, test_x: torch.Tensor
     }
 
 
-def _findings(lengths: list[int], median: dict, attention: dict) -> dict:
-    longest = {
-        name: max(
-            [n for n, a in zip(lengths, median[name], strict=True) if a >= SOLVED_FROM] or [0]
-        )
-        or None
-        for name in MODELS
+def _findings(lengths: list[int], scores: dict, chance: float, attention: dict) -> dict:
+    """Judgements over seeds: solved, above chance and better only when every seed says so."""
+    seeds = len(scores["lstm"][0])
+    solved = {name: [solved_in(s, above=SOLVED_FROM) for s in scores[name]] for name in MODELS}
+    clear = {
+        name: [solved_in(s, above=chance + ABOVE_CHANCE) for s in scores[name]] for name in MODELS
     }
-    at_longest = {name: median[name][-1] for name in MODELS}
+
+    def longest(counts: list[int]) -> int | None:
+        return max((n for n, k in zip(lengths, counts, strict=True) if k == seeds), default=None)
+
+    def better(a: str, b: str, i: int) -> str | None:
+        if clear[a][i] == clear[b][i] == 0:
+            return None  # both near chance: a tie, whatever the decimals say
+        return winner({a: scores[a][i], b: scores[b][i]}, higher_is_better=True, margin=WIN_MARGIN)
+
+    pairs = (("transformer", "lstm"), ("lstm_attention", "lstm"), ("transformer", "lstm_attention"))
+    wins = {f"{a}_vs_{b}": [better(a, b, i) for i in range(len(lengths))] for a, b in pairs}
+    lstm = scores["lstm"]
+    drops = winner({"short": lstm[0], "long": lstm[-1]}, higher_is_better=True, margin=DROP)
+    holds = solved["transformer"][-1] == seeds
+    beats = wins["transformer_vs_lstm"][-1] == "transformer"
+    # Vaswani et al. 2017 (constant path length): attention keeps long-range lookups that
+    # recurrence loses. agrees: every Transformer seed solves the longest length and the
+    # Transformer beats the LSTM there (seed ranges apart); partly: one of the two; else
+    # disagrees.
+    paper = "agrees" if holds and beats else "partly" if holds or beats else "disagrees"
+    # The row a summary table shows for LSTM vs Transformer: the longest length at which
+    # both are clearly above chance in every seed (two models that learned, compared), else
+    # the longest at which one of them is (one that learned against one that did not).
+    both = [i for i in range(len(lengths)) if clear["lstm"][i] == clear["transformer"][i] == seeds]
+    one = [i for i in range(len(lengths)) if seeds in (clear["lstm"][i], clear["transformer"][i])]
+    row, rule = (both[-1], "both") if both else (one[-1], "one") if one else (0, "none")
     return {
-        "longest_solved": longest,
-        "at_longest": at_longest,
-        "at_shortest": {name: median[name][0] for name in MODELS},
-        "lstm_drops": median["lstm"][-1] < median["lstm"][0] - 0.2,
-        "transformer_holds": at_longest["transformer"] >= SOLVED_FROM,
-        "attention_beats_lstm_at_longest": at_longest["transformer"] > at_longest["lstm"] + 0.1,
-        "lstm_attention_helps": at_longest["lstm_attention"] > at_longest["lstm"] + 0.1,
+        "seeds_n": seeds,
+        "solved_seeds": solved,
+        "above_chance_seeds": clear,
+        "longest_solved": {name: longest(solved[name]) for name in MODELS},
+        "longest_above_chance": {name: longest(clear[name]) for name in MODELS},
+        "at_longest": {name: statistics.median(scores[name][-1]) for name in MODELS},
+        "at_shortest": {name: statistics.median(scores[name][0]) for name in MODELS},
+        "better_per_length": wins,
+        "win_margin": WIN_MARGIN,
+        "lstm_drops": drops == "short",
+        "transformer_holds": holds,
+        "attention_beats_lstm_at_longest": beats,
+        "lstm_attention_helps": wins["lstm_attention_vs_lstm"][-1] == "lstm_attention",
+        "informative_row": {
+            "length": lengths[row],
+            "above_chance": rule,
+            **{name: statistics.median(scores[name][row]) for name in ("lstm", "transformer")},
+            "seeds": {name: scores[name][row] for name in ("lstm", "transformer")},
+            "better": wins["transformer_vs_lstm"][row],
+        },
         "transformer_looks_at_answer": attention["peak_on_answer"]["transformer"],
         "lstm_attention_looks_at_answer": attention["peak_on_answer"]["lstm_attention"],
+        "paper": paper,
     }
 
 

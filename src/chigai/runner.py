@@ -48,7 +48,7 @@ from chigai.trials import (
 )
 
 log = logging.getLogger(__name__)
-TRAINING_KEYS = ("lr", "steps", "batch_size")  # named when a run did not train
+TRAINING_KEYS = ("lrs", "steps", "batch_size")  # named when a run did not train
 
 
 class NotTrained(ExperimentError):

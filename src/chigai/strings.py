@@ -72,6 +72,17 @@ LABELS: dict[str, dict[str, str]] = {
     "guess": {"ja": "当てずっぽう", "en": "guessing"},
     "task_recall": {"ja": "カードの読み出し", "en": "card recall"},
     "task_parity": {"ja": "パリティ（1 の数は奇数？）", "en": "parity (odd number of ones?)"},
+    "string_length": {
+        "ja": "文字列の長さ（ビット数、対数目盛）",
+        "en": "string length (bits, log scale)",
+    },
+    "accuracy": {"ja": "正解率", "en": "accuracy"},
+    "generalises_line": {
+        "ja": "「長さを一般化した」とみなす線",
+        "en": "counted as generalising above this",
+    },
+    "parity_lstm": {"ja": "パリティの LSTM", "en": "LSTM on parity"},
+    "parity_transformer": {"ja": "パリティの Transformer", "en": "Transformer on parity"},
     "step_ms": {
         "ja": "学習 1 ステップの時間（ミリ秒、対数目盛）",
         "en": "time per training step (ms, log scale)",
@@ -240,6 +251,14 @@ FIGURE_ALT: dict[str, dict[str, str]] = {
         "左はカードの読み出し、右はパリティで、LSTM と Transformer を比べている。",
         "en": "Two line charts of test accuracy against the number of training examples, for "
         "an LSTM and a Transformer: card recall on the left, parity on the right.",
+    },
+    "attention_vs_lstm/parity_length": {
+        "ja": "折れ線グラフ。横軸は文字列の長さ、縦軸は正解率。"
+        "長さ 1〜L の文字列でパリティを学んだ LSTM と Transformer を、"
+        "学習に使わなかった同じ長さの文字列（左端）と、2 倍以上長い文字列で比べている。",
+        "en": "Line chart of accuracy against string length for an LSTM and a Transformer that "
+        "learned parity from strings of length 1 to L: held-out strings of those lengths at the "
+        "left, strings two or more times longer to the right.",
     },
 }
 

@@ -110,11 +110,11 @@ def test_a_run_that_did_not_train_is_refused_and_keeps_the_last_good_result(tmp_
     experiment = project / "experiments" / "rnn_vs_lstm" / "small_data.py"
     source = experiment.read_text()
     quick = source.index('"quick"')
-    lr = source.index('"lr": ', quick)
-    experiment.write_text(source[:lr] + '"lr": 1e9' + source[source.index(",", lr) :])
+    lr = source.index('"lrs": ', quick)
+    experiment.write_text(source[:lr] + '"lrs": [1e9]' + source[source.index("],", lr) + 1 :])
     done = run_tool("chigai", "run", "small_data", cwd=project)
     assert done.returncode == 1
     assert "small_data (quick) did not train: with" in done.stdout
-    assert "small_data.py PRESETS['quick'] (lr=1000000000.0, steps=" in done.stdout
+    assert "small_data.py PRESETS['quick'] (lrs=[1000000000.0], steps=" in done.stdout
     assert "previous result kept" in done.stdout
     assert stored.read_bytes() == good

@@ -1,6 +1,6 @@
 import torch
 
-from chigai.tasks.parity import every_string, parity
+from chigai.tasks.parity import PAD, parity, short_strings
 
 
 def test_target_is_one_when_the_count_of_ones_is_odd():
@@ -10,10 +10,13 @@ def test_target_is_one_when_the_count_of_ones_is_odd():
     assert 0.35 < targets.float().mean() < 0.65
 
 
-def test_every_string_lists_each_bit_string_once_with_its_parity():
-    bits, targets = every_string(4)
-    assert bits.shape == (16, 4)
-    assert len({tuple(row) for row in bits.tolist()}) == 16
-    assert bits[5].tolist() == [0, 1, 0, 1] and targets[5] == 0  # 5 = 0101: two ones
-    assert bits[7].tolist() == [0, 1, 1, 1] and targets[7] == 1
-    assert torch.equal(targets, bits.sum(dim=1) % 2)
+def test_short_strings_are_left_padded_and_their_parity_ignores_the_padding():
+    tokens, targets = short_strings(2000, 6, torch.Generator().manual_seed(0))
+    assert tokens.shape == (2000, 6)
+    padded = tokens == PAD
+    lengths = 6 - padded.sum(dim=1)
+    assert set(lengths.tolist()) == set(range(1, 7))  # every length from 1 to 6
+    # the padding is a prefix: once a bit starts, no PAD follows
+    assert torch.equal(padded, padded.cummin(dim=1).values)
+    assert torch.equal(targets, torch.where(padded, 0, tokens).sum(dim=1) % 2)
+    assert (tokens[:, -1] != PAD).all()  # the last token is always a bit

@@ -28,6 +28,7 @@ KINDS: dict[str, Callable[[dict[str, Any], str], Figure]] = {
     "accuracy_vs_length": charts.accuracy_vs_length,
     "exact_match_vs_length": charts.exact_match_vs_length,
     "data_efficiency": charts.data_efficiency,
+    "length_generalisation": charts.length_generalisation,
     "time_vs_length": charts.time_vs_length,
     "memory_vs_length": charts.memory_vs_length,
     "attention_map": heatmaps.attention_map,

@@ -1,5 +1,6 @@
 """Charts of measured data: one function per figure kind, (data, lang) -> Figure."""
 
+import statistics
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -7,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from chigai.figures.style import COLORS, PHONE, SIZE, legend_outside
+from chigai.figures.style import COLORS, SIZE, legend_outside
 from chigai.strings import label
 
 
@@ -183,29 +184,51 @@ def exact_match_vs_length(data: dict[str, Any], lang: str) -> Figure:
 
 
 def data_efficiency(data: dict[str, Any], lang: str) -> Figure:
-    """Accuracy per training-set size, one panel per task."""
-    tasks = data["tasks"]
-    if PHONE.get():  # side by side, each panel would be too narrow to read on a phone
-        shape, size = (len(tasks), 1), (SIZE[0], SIZE[1] * 1.1 * len(tasks))
-    else:
-        shape, size = (1, len(tasks)), (SIZE[0] * 1.25, SIZE[1])
-    figure, panels = plt.subplots(*shape, figsize=size, sharey=True, layout="constrained")
-    for axes, (task, results) in zip(panels, tasks.items(), strict=True):
-        _per_model(axes, data["train_sizes"], results, "median_accuracy", "accuracy", lang)
-        axes.axhline(
-            results["chance"], color=COLORS["baseline"], linestyle="--", label=label("guess", lang)
+    """Card recall: accuracy per training-set size (parity has its own figure)."""
+    return accuracy_vs_data(data["recall"], lang)
+
+
+def length_generalisation(data: dict[str, Any], lang: str) -> Figure:
+    """Parity: accuracy on held-out strings of the training lengths (at x = the longest
+    training length), then on longer strings; the min-max over seeds shaded."""
+    parity = data["parity"]
+    trained = parity["max_length"]
+    xs = [trained, *parity["test_lengths"]]
+    figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
+    for name, model in parity["models"].items():
+        per_seed = [model["val_accuracy"], *model["accuracy"]]  # one list of seeds per x
+        axes.plot(
+            xs,
+            [statistics.median(s) for s in per_seed],
+            marker="o",
+            color=COLORS[name],
+            label=label(name, lang),
         )
-        _log_ticks(axes, data["train_sizes"])
-        axes.set_ylim(0, 1.05)
-        axes.set_title(label(f"task_{task}", lang), fontsize=11)
-        axes.set_xlabel(label("train_size", lang))
-        axes.set_ylabel(label("test_accuracy", lang) if axes is panels[0] or PHONE.get() else "")
-    legend_outside(figure, list(panels))
+        if len(per_seed[0]) > 1:
+            low, high = [min(s) for s in per_seed], [max(s) for s in per_seed]
+            axes.fill_between(xs, low, high, color=COLORS[name], alpha=0.15)
+    axes.axhline(
+        parity["chance"], color=COLORS["baseline"], linestyle="--", label=label("guess", lang)
+    )
+    axes.axhline(
+        parity["generalises_from"],
+        color=COLORS["baseline"],
+        linestyle=":",
+        label=label("generalises_line", lang),
+    )
+    axes.set_xscale("log", base=2)  # test lengths double
+    axes.set_xticks(xs, [f"≤{trained}", *map(str, parity["test_lengths"])])
+    axes.minorticks_off()
+    axes.set_ylim(0, 1.05)
+    axes.set_xlabel(label("string_length", lang))
+    axes.set_ylabel(label("accuracy", lang))
+    legend_outside(figure, axes)
     return figure
 
 
 def _cost_chart(data: dict[str, Any], metric: str, lang: str) -> Figure:
-    """One line per model and device (CPU solid, GPU dashed), log-log against length."""
+    """One line per model and device (CPU solid, GPU dashed), log-log against length;
+    a min-max band where the data keep one (`<metric>_min`, `<metric>_max`)."""
     figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
     for device, measured in data["devices"].items():
         for name, series in measured["models"].items():
@@ -218,6 +241,9 @@ def _cost_chart(data: dict[str, Any], metric: str, lang: str) -> Figure:
                 color=COLORS[name],
                 label=f"{label(name, lang)} ({label(device, lang)})",
             )
+            if f"{metric}_min" in series:  # min-max over every timed step
+                low, high = series[f"{metric}_min"], series[f"{metric}_max"]
+                axes.fill_between(data["lengths"], low, high, color=COLORS[name], alpha=0.15)
     axes.set_xscale("log", base=2)
     axes.set_yscale("log")
     axes.set_xticks(data["lengths"], [str(n) for n in data["lengths"]])
@@ -229,7 +255,7 @@ def _cost_chart(data: dict[str, Any], metric: str, lang: str) -> Figure:
 
 
 def time_vs_length(data: dict[str, Any], lang: str) -> Figure:
-    """Median time of one training step (forward + backward) per length."""
+    """Median time of one training step (forward + backward) per length, min-max shaded."""
     return _cost_chart(data, "step_ms", lang)
 
 

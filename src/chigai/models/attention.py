@@ -56,15 +56,46 @@ class Block(nn.Module):
         return x + self.mlp(self.norm2(x)), weights
 
 
+class SinusoidalPositions(nn.Module):
+    """Fixed position vectors (Vaswani et al. 2017, section 3.5): sin and cos of the position
+    at geometrically spaced rates; called like nn.Embedding, on position indices."""
+
+    def __init__(self, d_model: int):
+        super().__init__()
+        if d_model % 2:
+            raise ValueError(f"sinusoidal positions need an even d_model, got {d_model}")
+        rates = torch.exp(torch.arange(0, d_model, 2) * (-math.log(10000.0) / d_model))
+        self.register_buffer("rates", rates, persistent=False)
+
+    def forward(self, positions: torch.Tensor) -> torch.Tensor:
+        angles = positions.unsqueeze(-1).float() * self.rates  # (n, d_model / 2)
+        return torch.stack([angles.sin(), angles.cos()], dim=-1).flatten(-2)  # (n, d_model)
+
+
 class TransformerClassifier(nn.Module):
     """Tokens in, one class out, read from the last position after `layers` blocks."""
 
     def __init__(
-        self, vocab: int, d_model: int, heads: int, layers: int, max_len: int, classes: int
+        self,
+        vocab: int,
+        d_model: int,
+        heads: int,
+        layers: int,
+        max_len: int,
+        classes: int,
+        positions: str = "learned",
     ):
         super().__init__()
         self.tokens = nn.Embedding(vocab, d_model)
-        self.positions = nn.Embedding(max_len, d_model)
+        # "learned": one trained vector per position up to max_len (the default);
+        # "sinusoidal": Vaswani et al.'s fixed sines, defined at every position, so a model
+        # can be run on sequences longer than any it trained on (length generalisation).
+        if positions == "learned":
+            self.positions: nn.Module = nn.Embedding(max_len, d_model)
+        elif positions == "sinusoidal":
+            self.positions = SinusoidalPositions(d_model)
+        else:
+            raise ValueError(f"unknown positions {positions!r}: use 'learned' or 'sinusoidal'")
         self.blocks = nn.ModuleList(Block(d_model, heads) for _ in range(layers))
         self.norm = nn.LayerNorm(d_model)
         self.head = nn.Linear(d_model, classes)

@@ -17,6 +17,7 @@ def test_attention_reaches_the_far_card_where_the_lstm_forgets(quick_project):
     data = _data(quick_project, "far_recall")
     at_longest = data["findings"]["at_longest"]
     assert at_longest["transformer"] > at_longest["lstm"] + 0.3
+    assert data["findings"]["better_per_length"]["transformer_vs_lstm"][-1] == "transformer"
     assert data["findings"]["transformer_looks_at_answer"] > 0.5
     example = data["attention"]
     assert len(example["tokens"]) == data["lengths"][-1]
@@ -28,6 +29,7 @@ def test_seq2seq_without_attention_falls_behind_on_long_sentences(quick_project)
     data = _data(quick_project, "seq2seq_reversal")
     longest = data["rows"][-1]
     assert longest["seq2seq_attention"] > longest["seq2seq"] + 0.3
+    assert data["findings"]["better_per_length"][-1] == "seq2seq_attention"
     alignment = data["alignment"]
     assert len(alignment["weights"]) == len(alignment["source"]) == data["lengths"][-1]
 
@@ -44,13 +46,19 @@ def test_costs_grow_as_the_maths_says(quick_project):
 
 def test_one_layer_cannot_do_what_two_layers_do(quick_project):
     findings = _data(quick_project, "heads_layers")["findings"]
-    assert findings["depth_matters"]
+    assert findings["depth_matters"] and not findings["one_layer_enough"]
 
 
-def test_small_data_compares_every_size_on_both_tasks(quick_project):
+def test_small_data_compares_every_size_and_every_longer_length(quick_project):
     data = _data(quick_project, "data_efficiency")
-    for task in ("recall", "parity"):
-        found = data["findings"][task]
-        sizes = found["lstm_better_sizes"] + found["transformer_better_sizes"] + found["tie_sizes"]
-        assert sorted(sizes) == data["train_sizes"]
-    assert data["findings"]["parity"]["lstm_better_sizes"]  # counting suits the LSTM
+    recall = data["findings"]["recall"]
+    sizes = recall["lstm_better_sizes"] + recall["transformer_better_sizes"] + recall["tie_sizes"]
+    assert sorted(sizes) == data["recall"]["train_sizes"]
+    assert recall["winner_largest"] == "transformer"  # the lookup suits attention
+    parity = data["findings"]["parity"]
+    lengths = parity["lstm_better_lengths"] + parity["transformer_better_lengths"]
+    assert sorted(lengths + parity["tie_lengths"]) == data["parity"]["test_lengths"]
+    # Delétang et al. 2023: the LSTM generalises to longer strings, the Transformer does not
+    assert parity["lstm"]["verdict"] == "generalises"
+    assert parity["transformer"]["generalises_seeds"][-1] == 0
+    assert parity["lstm_better_lengths"] == data["parity"]["test_lengths"]
