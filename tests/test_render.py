@@ -201,8 +201,20 @@ def test_listing_joins_values_the_way_each_language_does(lang, expected):
 
 
 def test_percent_columns_show_shares_as_percentages():
-    text = table([{"lag": 10, "acc": 0.815}], {"lag": "T", "acc": "accuracy"}, percent=("acc",))
+    text = table([{"lag": 10, "acc": 0.82}], {"lag": "T", "acc": "accuracy"}, percent=("acc",))
     assert text.splitlines()[-1] == "| 10 | 82% |"
+
+
+def test_a_column_shares_one_notation_and_precision():
+    rows = [
+        {"acc": 1.0, "chance": 0.125, "mse": 9.17e-05},
+        {"acc": 0.815, "chance": 0.125, "mse": 0.167},
+    ]
+    text = table(rows, {"acc": "a", "chance": "c", "mse": "m"}, percent=("acc", "chance"))
+    assert text.splitlines()[2:] == [
+        "| 100.0% | 12.5% | 9.17 × 10⁻⁵ |",
+        "| 81.5% | 12.5% | 1.67 × 10⁻¹ |",
+    ]
 
 
 def test_the_first_use_of_a_glossary_term_gets_a_tooltip_longest_term_first():

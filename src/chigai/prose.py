@@ -33,17 +33,43 @@ def table(
 ) -> str:
     """A Markdown table of `rows`, one column per key of `columns` (key -> header).
 
-    Columns named in `percent` hold shares in [0, 1] and are shown as percentages.
+    Each column shares one notation: columns named in `percent` hold shares in [0, 1]
+    and show as percentages, with one decimal for the whole column when any value needs
+    it (chance 0.125 is 12.5%, not 12%); a column of floats that spans orders of magnitude
+    too wide for plain digits (an error from 0.0001 to 0.17) is shown as a × 10ⁿ throughout.
     """
     header = "| " + " | ".join(columns.values()) + " |"
     rule = "|" + "|".join("---:" for _ in columns) + "|"
+    cells = {key: _column([row[key] for row in rows], key in percent, digits) for key in columns}
     lines = [header, rule]
-    for row in rows:
-        cells = [pct(row[key]) if key in percent else row[key] for key in columns]
-        lines.append(
-            "| " + " | ".join(num(c, digits) if not isinstance(c, str) else c for c in cells) + " |"
-        )
+    for i in range(len(rows)):
+        lines.append("| " + " | ".join(cells[key][i] for key in columns) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _column(values: list[Any], percent: bool, digits: int) -> list[str]:
+    numbers = [v for v in values if isinstance(v, float)]
+    if percent:
+        places = 1 if any(round(100 * v, 1) != round(100 * v) for v in numbers) else 0
+        return [pct(v, places) if isinstance(v, float | int) else _cell(v, digits) for v in values]
+    if any(v != 0 and not 1e-3 <= abs(v) < 1e5 for v in numbers):
+        return [sci(v, digits) if isinstance(v, float) else _cell(v, digits) for v in values]
+    return [_cell(v, digits) for v in values]
+
+
+def _cell(value: Any, digits: int) -> str:
+    return value if isinstance(value, str) else num(value, digits)
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def sci(value: float, digits: int = 3) -> str:
+    """A float as a × 10ⁿ with `digits` significant digits: 9.17e-05 -> '9.17 × 10⁻⁵'."""
+    if value == 0:
+        return "0"
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
 # A line break inside a paragraph becomes a space in HTML, which Japanese text must not

@@ -110,7 +110,39 @@ def _with(shown: dict[str, Shown], experiment: str, changes: dict[str, object]) 
 
 # (page, experiment, {finding: value} for side A, {finding: value} for side B,
 #  {lang: words only side A says}, {lang: words only side B says})
-FLIPS: list[tuple] = []
+ATTENTION = "attention-vs-lstm"
+FLIPS: list[tuple] = [
+    (
+        ATTENTION,
+        "compute_cost",
+        {"cpu.attention_fused.arithmetic_main_cause": True},
+        {"cpu.attention_fused.arithmetic_main_cause": False},
+        {"en": "the extra arithmetic is the bigger part", "ja": "差の大きい方は演算の量でした"},
+        {"en": "Yet the arithmetic explains the smaller part", "ja": "演算の多さで説明できるのは"},
+    ),
+    (
+        ATTENTION,
+        "compute_cost",
+        {"paper": "agrees"},
+        {"paper": "disagrees"},
+        {
+            "en": "recurrent layer n·d² (ours agrees)",
+            "ja": "再帰型が n·d² に比例 (私たちの結果は一致)",
+        },
+        {
+            "en": "recurrent layer n·d² (ours disagrees)",
+            "ja": "再帰型が n·d² に比例 (私たちの結果は一致せず)",
+        },
+    ),
+    (
+        ATTENTION,
+        "compute_cost",
+        {"cpu.attention_fused.slower_from": 16, "cpu.attention_fused.faster_at": []},
+        {"cpu.attention_fused.slower_from": None, "cpu.attention_fused.faster_at": []},
+        {"en": "attention was **not** faster", "ja": "Attention は速く**ありません**でした"},
+        {"en": "overlapped at every length: a tie", "ja": "幅が重なり、引き分けでした"},
+    ),
+]
 
 
 @pytest.mark.parametrize(("page", "experiment", "side_a", "side_b", "words_a", "words_b"), FLIPS)
@@ -121,4 +153,3 @@ def test_the_words_flip_with_the_finding(page, experiment, side_a, side_b, words
     text_b = _render(page, lang, _with(shown, experiment, side_b))
     assert words_a[lang] in text_a and words_a[lang] not in text_b
     assert words_b[lang] in text_b and words_b[lang] not in text_a
-
