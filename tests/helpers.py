@@ -53,7 +53,8 @@ def run_tool(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: 
 
 TINY_ADDING_QUICK = (
     '"quick": {"lags": [4, 6], "seeds": SEEDS, "hidden_size": 8, "steps": STEPS, '
-    '"batch_size": 16, "lrs": [0.01], "train_size": 128, "validation_size": 64, "test_size": 64},\n    "full": {'
+    '"batch_size": 16, "lrs": [0.01], "train_size": 128, "validation_size": 64, '
+    '"test_size": 64},\n    "full": {'
 )
 
 

@@ -36,7 +36,8 @@ def test_a_full_run_refuses_uncommitted_code_unless_allowed_and_then_says_so(tmp
     project = copy_project(tmp_path / "p")
     experiment = project / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
     tiny = '"full": {"lags": [4], "seeds": [1], "hidden_size": 8, "steps": 200, '
-    tiny += '"batch_size": 16, "lrs": [0.01], "train_size": 128, "validation_size": 64, "test_size": 64},\n}'
+    tiny += '"batch_size": 16, "lrs": [0.01], "train_size": 128, "validation_size": 64, '
+    tiny += '"test_size": 64},\n}'
     source = experiment.read_text()
     experiment.write_text(re.sub(r'"full": \{.*?\},\n\}', tiny, source, count=1, flags=re.S))
     git(project, "init", "-q")

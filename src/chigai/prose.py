@@ -21,8 +21,22 @@ def num(value: float | int | None, digits: int = 3) -> str:
 
 
 def pct(value: float, digits: int = 0) -> str:
-    """A share in [0, 1] as a percentage for prose: 0.8149 -> '81%'."""
+    """A share in [0, 1] as a percentage for prose: 0.8149 -> '81%'.
+
+    A share that is not exactly 1 (or 0) never prints as 100% (or 0%): 0.999 -> '99.9%',
+    because "100%" would claim a perfect score the data does not have.
+    """
+    for places in range(digits, digits + 3):
+        text = f"{100 * value:.{places}f}"
+        if (0 < value < 1 and float(text) in (0, 100)) and places < digits + 2:
+            continue
+        return f"{text}%"
     return f"{100 * value:.{digits}f}%"
+
+
+def count(n: int, noun: str) -> str:
+    """'1 seed', '3 seeds': an English count with its noun in the right number."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def table(

@@ -23,7 +23,7 @@ import jinja2
 from chigai.experiment import ExperimentSpec
 from chigai.fragments import FRAGMENTS, labels, placeholder
 from chigai.freshness import Entry
-from chigai.prose import add_tooltips, join_cjk_lines, num, pct, table
+from chigai.prose import add_tooltips, count, join_cjk_lines, num, pct, table
 from chigai.readable import READABLE
 from chigai.results import Result
 from chigai.sections import ExperimentUnavailable, Unavailable, sections
@@ -131,6 +131,7 @@ def render_page(
         "table": table,
         "num": num,
         "pct": pct,
+        "count": count,
         "listing": helpers.listing,
         "provenance": helpers.provenance,
         "thumbnail": helpers.thumbnail,

@@ -70,8 +70,6 @@ LABELS: dict[str, dict[str, str]] = {
     "sentence_length": {"ja": "文の長さ（単語数）", "en": "sentence length (words)"},
     "exact_match": {"ja": "完全に正しく訳せた割合", "en": "share translated exactly right"},
     "guess": {"ja": "当てずっぽう", "en": "guessing"},
-    "task_recall": {"ja": "カードの読み出し", "en": "card recall"},
-    "task_parity": {"ja": "パリティ（1 の数は奇数？）", "en": "parity (odd number of ones?)"},
     "string_length": {
         "ja": "文字列の長さ（ビット数、対数目盛）",
         "en": "string length (bits, log scale)",
@@ -81,8 +79,6 @@ LABELS: dict[str, dict[str, str]] = {
         "ja": "「長さを一般化した」とみなす線",
         "en": "counted as generalising above this",
     },
-    "parity_lstm": {"ja": "パリティの LSTM", "en": "LSTM on parity"},
-    "parity_transformer": {"ja": "パリティの Transformer", "en": "Transformer on parity"},
     "step_ms": {
         "ja": "学習 1 ステップの時間（ミリ秒、対数目盛）",
         "en": "time per training step (ms, log scale)",
@@ -247,10 +243,10 @@ FIGURE_ALT: dict[str, dict[str, str]] = {
         "length, for an LSTM and two kinds of self-attention.",
     },
     "attention_vs_lstm/data_efficiency": {
-        "ja": "2 つの折れ線グラフ。横軸は学習に使った例の数、縦軸は正解率。"
-        "左はカードの読み出し、右はパリティで、LSTM と Transformer を比べている。",
-        "en": "Two line charts of test accuracy against the number of training examples, for "
-        "an LSTM and a Transformer: card recall on the left, parity on the right.",
+        "ja": "折れ線グラフ。横軸は学習に使った例の数、縦軸はカードの読み出しの正解率。"
+        "LSTM と Transformer を比べている。",
+        "en": "Line chart of card-recall test accuracy against the number of training "
+        "examples, for an LSTM and a Transformer.",
     },
     "attention_vs_lstm/parity_length": {
         "ja": "折れ線グラフ。横軸は文字列の長さ、縦軸は正解率。"
@@ -281,8 +277,12 @@ NAMES: dict[str, dict[str, str]] = {
         "en": "Time and memory against sequence length",
     },
     "data_efficiency": {
-        "ja": "少ないデータで（読み出しとパリティ）",
-        "en": "Little data: recall, parity",
+        "ja": "少ないデータでカードを読み出す",
+        "en": "Card recall from little data",
+    },
+    "length_generalisation": {
+        "ja": "長さの汎化（パリティ）",
+        "en": "Length generalisation (parity)",
     },
     "heads_layers": {"ja": "ヘッドの数と層の数", "en": "Number of heads and layers"},
 }

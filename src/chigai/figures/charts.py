@@ -184,18 +184,17 @@ def exact_match_vs_length(data: dict[str, Any], lang: str) -> Figure:
 
 
 def data_efficiency(data: dict[str, Any], lang: str) -> Figure:
-    """Card recall: accuracy per training-set size (parity has its own figure)."""
+    """Card recall: accuracy per training-set size."""
     return accuracy_vs_data(data["recall"], lang)
 
 
 def length_generalisation(data: dict[str, Any], lang: str) -> Figure:
     """Parity: accuracy on held-out strings of the training lengths (at x = the longest
     training length), then on longer strings; the min-max over seeds shaded."""
-    parity = data["parity"]
-    trained = parity["max_length"]
-    xs = [trained, *parity["test_lengths"]]
+    trained = data["max_length"]
+    xs = [trained, *data["test_lengths"]]
     figure, axes = plt.subplots(figsize=SIZE, layout="constrained")
-    for name, model in parity["models"].items():
+    for name, model in data["models"].items():
         per_seed = [model["val_accuracy"], *model["accuracy"]]  # one list of seeds per x
         axes.plot(
             xs,
@@ -208,16 +207,16 @@ def length_generalisation(data: dict[str, Any], lang: str) -> Figure:
             low, high = [min(s) for s in per_seed], [max(s) for s in per_seed]
             axes.fill_between(xs, low, high, color=COLORS[name], alpha=0.15)
     axes.axhline(
-        parity["chance"], color=COLORS["baseline"], linestyle="--", label=label("guess", lang)
+        data["chance"], color=COLORS["baseline"], linestyle="--", label=label("guess", lang)
     )
     axes.axhline(
-        parity["generalises_from"],
+        data["generalises_from"],
         color=COLORS["baseline"],
         linestyle=":",
         label=label("generalises_line", lang),
     )
     axes.set_xscale("log", base=2)  # test lengths double
-    axes.set_xticks(xs, [f"≤{trained}", *map(str, parity["test_lengths"])])
+    axes.set_xticks(xs, [f"≤{trained}", *map(str, data["test_lengths"])])
     axes.minorticks_off()
     axes.set_ylim(0, 1.05)
     axes.set_xlabel(label("string_length", lang))

@@ -1,9 +1,12 @@
 """Attention models: a small Transformer encoder and an LSTM that attends over its states.
 
-Self-attention follows Vaswani et al. 2017 (pre-LayerNorm blocks, learned positions). It
-runs either through PyTorch's fused `scaled_dot_product_attention` (never stores the
-n×n weight matrix) or through the explicit softmax(QKᵀ/√d)V, which is slower and
-heavier but hands back the weights for heatmaps and shows the textbook n² memory.
+Self-attention follows Vaswani et al. 2017 (pre-LayerNorm blocks). Positions are either
+learned, one trained vector per position up to a maximum length, or Vaswani et al.'s
+fixed sinusoids, which exist at every length, so a model can run on sequences longer than
+any it trained on. Attention runs either through PyTorch's fused
+`scaled_dot_product_attention` (never stores the n×n weight matrix) or through the
+explicit softmax(QKᵀ/√d)V, which is slower and heavier but hands back the weights for
+heatmaps and shows the textbook n² memory.
 """
 
 import math

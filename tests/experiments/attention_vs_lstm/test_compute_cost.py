@@ -106,3 +106,17 @@ def test_overlapping_step_times_are_a_tie_not_a_win():
     assert fused["tie_at"] == [16, 64]  # the medians differ, the ranges overlap
     assert fused["slower_from"] == 256 and fused["faster_at"] == []
     assert not wide["findings"]["fused_slower_everywhere_cpu"]
+
+
+@pytest.mark.parametrize("preset", ["quick", "full"])
+def test_the_timed_models_are_almost_the_same_size_as_the_page_says(preset):
+    """The page says "almost the same number of weights": within 1%, by construction."""
+    spec = read_spec(Path(__file__).parents[3] / "experiments/attention_vs_lstm/compute_cost.py")
+    module, config = prepare(spec, preset)
+    lstm = module.parameter_count(module.build("lstm", config, 0))
+    width = module._width(config)
+    sizes = [
+        module.parameter_count(module.build(name, config, width))
+        for name in ("attention_fused", "attention_explicit")
+    ]
+    assert all(abs(size - lstm) / lstm < 0.01 for size in sizes), (lstm, sizes)

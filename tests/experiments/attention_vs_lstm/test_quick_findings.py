@@ -49,16 +49,20 @@ def test_one_layer_cannot_do_what_two_layers_do(quick_project):
     assert findings["depth_matters"] and not findings["one_layer_enough"]
 
 
-def test_small_data_compares_every_size_and_every_longer_length(quick_project):
+def test_card_recall_compares_every_size_and_attention_wins_the_largest(quick_project):
     data = _data(quick_project, "data_efficiency")
     recall = data["findings"]["recall"]
     sizes = recall["lstm_better_sizes"] + recall["transformer_better_sizes"] + recall["tie_sizes"]
     assert sorted(sizes) == data["recall"]["train_sizes"]
     assert recall["winner_largest"] == "transformer"  # the lookup suits attention
-    parity = data["findings"]["parity"]
-    lengths = parity["lstm_better_lengths"] + parity["transformer_better_lengths"]
-    assert sorted(lengths + parity["tie_lengths"]) == data["parity"]["test_lengths"]
+
+
+def test_parity_compares_every_longer_length_and_only_the_lstm_generalises(quick_project):
+    data = _data(quick_project, "length_generalisation")
+    found = data["findings"]
+    lengths = found["lstm_better_lengths"] + found["transformer_better_lengths"]
+    assert sorted(lengths + found["tie_lengths"]) == data["test_lengths"]
     # Delétang et al. 2023: the LSTM generalises to longer strings, the Transformer does not
-    assert parity["lstm"]["verdict"] == "generalises"
-    assert parity["transformer"]["generalises_seeds"][-1] == 0
-    assert parity["lstm_better_lengths"] == data["parity"]["test_lengths"]
+    assert found["lstm"]["verdict"] == "generalises"
+    assert found["transformer"]["generalises_seeds"][-1] == 0
+    assert found["lstm_better_lengths"] == data["test_lengths"]
