@@ -91,6 +91,36 @@ def test_provenance_box_shows_where_and_how_and_escapes_result_text():
     assert "](experiments/rnn_vs_lstm/adding_problem.py)" in html
 
 
+def test_the_box_names_the_paper_whether_ours_agrees_and_the_chosen_learning_rates():
+    data = DATA | {
+        "tuning": {
+            "lrs": [0.001, 0.01],
+            "chosen_on": "val_mse",
+            "chosen": {"rnn": [0.01, 0.001], "lstm": [0.001, 0.001]},
+            "per": "lag",
+            "settings": [10, 20],
+        }
+    }
+    result = Result("adding_problem", "full", "f", PROVENANCE, data, Path("r.json"))
+    page = (
+        '{{ provenance("adding_problem", paper="Hochreiter & Schmidhuber 1997", agrees="partly") }}'
+    )
+    html = render_page(
+        page, src_uri="a.en.md", lang="en", shown={"adding_problem": Shown(SPEC, result, False)}
+    )
+    assert (
+        "| Published result | Hochreiter &amp; Schmidhuber 1997 (ours agrees only in part) |"
+        in html
+    )
+    assert (
+        "from 0.001, 0.01" in html
+        and "RNN 0.01 / 0.001; LSTM 0.001 / 0.001 (per lag 10 / 20)" in html
+    )
+    bad = '{{ provenance("adding_problem", paper="X 2020", agrees="yes") }}'
+    with pytest.raises(RenderError, match="agrees must be"):
+        render_page(bad, src_uri="a.en.md", lang="en", shown=shown())
+
+
 def test_a_stale_result_puts_a_notice_with_the_fix_on_its_article():
     html = render_page("body", src_uri="rnn-vs-lstm.ja.md", lang="ja", shown=shown(stale=True))
     assert html.startswith('!!! warning "古い結果を表示しています"')

@@ -268,10 +268,14 @@ class _Helpers:
         self, experiment: str, about: str = "", paper: str = "", agrees: str = "agrees"
     ) -> str:
         """The "how these numbers were made" box; `paper` names the published result the
-        experiment echoes and `agrees` ("agrees", "disagrees", "partly") comes from a finding."""
+        experiment echoes and `agrees` ("agrees", "disagrees", "partly") comes from a finding
+        ("" where the experiment tests advice, not a published result)."""
         self._needs(experiment)
-        if paper and agrees not in ("agrees", "disagrees", "partly"):
-            raise RenderError(f"agrees must be 'agrees', 'disagrees' or 'partly', not {agrees!r}")
+        if paper and agrees not in ("agrees", "disagrees", "partly", ""):
+            raise RenderError(
+                f"agrees must be 'agrees', 'disagrees', 'partly' or '' (nothing to compare), "
+                f"not {agrees!r}"
+            )
         if experiment not in self.shown:
             raise RenderError(f"no result for experiment {experiment!r}")
         shown = self.shown[experiment]
