@@ -128,9 +128,7 @@ def test_an_experiment_edit_or_another_preset_changes_it(experiment_copy):
     spec = read_spec(experiment_copy)
     assert fingerprint(spec, "quick") != fingerprint(spec, "full")
     before = fingerprint(spec, "quick")
-    experiment_copy.write_text(
-        experiment_copy.read_text().replace('"steps": 1000', '"steps": 900')
-    )
+    experiment_copy.write_text(experiment_copy.read_text().replace('"steps": 1000', '"steps": 900'))
     assert fingerprint(read_spec(experiment_copy), "quick") != before
 
 
