@@ -27,7 +27,7 @@ from chigai.tasks.recall import card_recall, card_vocabulary
 from chigai.tasks.splits import disjoint_splits
 from chigai.training import fit, set_seed
 from chigai.trials import Done, product
-from chigai.tuning import chosen_lr, tuning_record
+from chigai.tuning import tune, tuning_record
 
 PRESETS = {
     "quick": {
@@ -166,19 +166,16 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
 
 def summarize(config: Config, done: Done) -> dict:
     lengths, lrs = list(config.lengths), list(config.lrs)
-    chosen = {
-        name: [
-            chosen_lr(done, lrs, "val_accuracy", higher_is_better=True, model=name, length=n)
-            for n in lengths
-        ]
-        for name in MODELS
-    }
-
-    def at_chosen(key: str, name: str) -> list[list[float]]:
-        return [
-            done.values(key, length=n, model=name, lr=lr)
-            for n, lr in zip(lengths, chosen[name], strict=True)
-        ]
+    tuned = tune(
+        done,
+        lrs,
+        "val_accuracy",
+        higher_is_better=True,
+        models=MODELS,
+        axis="length",
+        settings=lengths,
+    )
+    chosen, at_chosen = tuned.chosen, tuned.values
 
     scores = {name: at_chosen("accuracy", name) for name in MODELS}
     median = {name: [statistics.median(s) for s in scores[name]] for name in MODELS}

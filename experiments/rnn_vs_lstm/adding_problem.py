@@ -23,7 +23,7 @@ from chigai.tasks.adding import adding_problem
 from chigai.tasks.splits import disjoint_splits
 from chigai.training import evaluate, fit, set_seed
 from chigai.trials import Done, product
-from chigai.tuning import chosen_lr, tuning_record
+from chigai.tuning import tune, tuning_record
 
 PRESETS = {
     "quick": {
@@ -111,19 +111,16 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
 
 def summarize(config: Config, done: Done) -> dict:
     lags = config.lags
-    chosen = {
-        name: [
-            chosen_lr(done, config.lrs, "val_mse", higher_is_better=False, model=name, lag=lag)
-            for lag in lags
-        ]
-        for name in MODELS
-    }
-
-    def at_chosen(key: str, name: str) -> list[list[float]]:
-        return [
-            done.values(key, lag=lag, model=name, lr=lr)
-            for lag, lr in zip(lags, chosen[name], strict=True)
-        ]
+    tuned = tune(
+        done,
+        config.lrs,
+        "val_mse",
+        higher_is_better=False,
+        models=MODELS,
+        axis="lag",
+        settings=lags,
+    )
+    chosen, at_chosen = tuned.chosen, tuned.values
 
     mse = {name: at_chosen("mse", name) for name in MODELS}
     baseline = statistics.fmean(done.values("baseline", model=MODELS[0], lr=config.lrs[0]))

@@ -34,7 +34,7 @@ from chigai.tasks.marked_symbol import marked_symbol
 from chigai.tasks.splits import disjoint_splits
 from chigai.training import fit, set_seed
 from chigai.trials import Done, product
-from chigai.tuning import chosen_lr, tuning_record
+from chigai.tuning import tune, tuning_record
 
 PRESETS = {
     "quick": {
@@ -165,19 +165,16 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
 
 def summarize(config: Config, done: Done) -> dict:
     lags = config.lags
-    chosen = {
-        name: [
-            chosen_lr(done, config.lrs, "val_accuracy", higher_is_better=True, model=name, lag=lag)
-            for lag in lags
-        ]
-        for name in MODELS
-    }
-
-    def at_chosen(key: str, name: str) -> list[list[float]]:
-        return [
-            done.values(key, lag=lag, model=name, lr=lr)
-            for lag, lr in zip(lags, chosen[name], strict=True)
-        ]
+    tuned = tune(
+        done,
+        config.lrs,
+        "val_accuracy",
+        higher_is_better=True,
+        models=MODELS,
+        axis="lag",
+        settings=lags,
+    )
+    chosen, at_chosen = tuned.chosen, tuned.values
 
     scores = {name: at_chosen("accuracy", name) for name in MODELS}
     probe_lr = {name: chosen[name][lags.index(config.probe_lag)] for name in MODELS}

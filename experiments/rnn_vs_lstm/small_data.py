@@ -25,7 +25,7 @@ from chigai.tasks.marked_symbol import marked_symbol
 from chigai.tasks.splits import disjoint_splits
 from chigai.training import fit, set_seed
 from chigai.trials import Done, product
-from chigai.tuning import chosen_lr, tuning_record
+from chigai.tuning import tune, tuning_record
 
 PRESETS = {
     "quick": {
@@ -140,19 +140,16 @@ def _step_times(
 
 def summarize(config: Config, done: Done) -> dict:
     sizes = config.train_sizes
-    chosen = {
-        name: [
-            chosen_lr(done, config.lrs, "val_accuracy", higher_is_better=True, model=name, size=s)
-            for s in sizes
-        ]
-        for name in MODELS
-    }
-
-    def at_chosen(key: str, name: str) -> list[list[float]]:
-        return [
-            done.values(key, size=s, model=name, lr=lr)
-            for s, lr in zip(sizes, chosen[name], strict=True)
-        ]
+    tuned = tune(
+        done,
+        config.lrs,
+        "val_accuracy",
+        higher_is_better=True,
+        models=MODELS,
+        axis="size",
+        settings=sizes,
+    )
+    chosen, at_chosen = tuned.chosen, tuned.values
 
     scores = {name: at_chosen("accuracy", name) for name in MODELS}
     median = {name: [statistics.median(per_seed) for per_seed in scores[name]] for name in MODELS}

@@ -7,6 +7,7 @@ only then is the test score of that rate read. The test set never picks anything
 
 import statistics
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from chigai.trials import Done
@@ -38,3 +39,41 @@ def tuning_record(
         "per": per,
         "settings": list(settings),
     }
+
+
+@dataclass(frozen=True)
+class Tuned:
+    """Each model's chosen rate per setting, and the trials' values at those rates."""
+
+    done: Done
+    axis: str  # the point key the settings vary, e.g. "lag"
+    settings: list[Any]
+    chosen: dict[str, list[float]]  # model -> one rate per setting
+
+    def values(self, key: str, model: str) -> list[list[Any]]:
+        """output[key] at the chosen rate: one list per setting, one value per seed."""
+        return [
+            self.done.values(key, model=model, lr=lr, **{self.axis: setting})
+            for setting, lr in zip(self.settings, self.chosen[model], strict=True)
+        ]
+
+
+def tune(
+    done: Done,
+    lrs: Sequence[float],
+    score: str,
+    *,
+    higher_is_better: bool,
+    models: Sequence[str],
+    axis: str,
+    settings: Sequence[Any],
+) -> Tuned:
+    """`chosen_lr` for every model and setting of a sweep."""
+    chosen = {
+        model: [
+            chosen_lr(done, lrs, score, higher_is_better=higher_is_better, model=model, **{axis: s})
+            for s in settings
+        ]
+        for model in models
+    }
+    return Tuned(done, axis, list(settings), chosen)
