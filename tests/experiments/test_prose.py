@@ -300,3 +300,14 @@ def test_the_words_flip_with_the_finding(page, experiment, side_a, side_b, words
     text_b = _render(page, lang, _with(shown, experiment, side_b))
     assert words_a[lang] in text_a and words_a[lang] not in text_b
     assert words_b[lang] in text_b and words_b[lang] not in text_a
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_experiment_box_says_which_published_result_it_echoes(page, lang):
+    """Issue 12, point 5: each experiment names its paper (or says it tests advice) once."""
+    template = (ROOT / "docs" / f"{page}.{lang}.md").read_text(encoding="utf-8")
+    article = page.replace("-", "_")
+    own = {spec.id for spec in discover(ROOT).values() if spec.article == article}
+    with_paper = set(re.findall(r'provenance\("(\w+)"[^\n]*?paper=', template))
+    assert own - {"architecture"} <= with_paper  # architecture counts weights, nothing to compare
