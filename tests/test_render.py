@@ -194,6 +194,7 @@ def test_with_a_problems_list_a_broken_section_becomes_a_placeholder_and_is_repo
 
 def test_table_and_num_format_measured_values():
     assert num(0.1234567) == "0.123" and num(1234) == "1,234" and num(None) == "—"
+    assert num(1.3e-05, 2) == "1.3 × 10⁻⁵"
     text = table([{"lag": 10, "rnn": 0.1234567}], {"lag": "T", "rnn": "RNN"})
     assert text.splitlines() == ["| T | RNN |", "|---:|---:|", "| 10 | 0.123 |"]
 

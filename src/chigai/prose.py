@@ -12,11 +12,14 @@ from chigai.strings import GLOSSARY
 
 
 def num(value: float | int | None, digits: int = 3) -> str:
-    """A measured number for prose: integers as they are, floats to `digits` significant digits."""
+    """A measured number for prose: integers as they are, floats to `digits` significant
+    digits, very small or large ones as a × 10ⁿ."""
     if value is None:
         return "—"
     if isinstance(value, int):
         return f"{value:,}"
+    if value != 0 and not 1e-3 <= abs(value) < 1e6:
+        return sci(value, digits)  # 1.3 × 10⁻⁵ reads better than 1.3e-05
     return f"{value:.{digits}g}"
 
 
