@@ -44,7 +44,6 @@ CONCEPTS: dict[str, str] = {
     "two steps of attention": "what the task needs, by its design",
     "So attention always wins?": "a question; the answer that follows is branched",
     # attention-vs-lstm, ja
-    "ほとんどこの Attention だけでできています": "history, not a measurement",
     "片方にだけ Bahdanau 型の Attention": "the experiment's setup",
     "という助言をよく見かけます": "quotes the advice being tested",
     "彼らの実験では": "reports the paper's result, which our finding is compared with",
@@ -159,10 +158,10 @@ FLIPS: list[tuple] = [
         "marked_recall",
         {"paper_gradients": "agrees"},
         {"paper_gradients": "disagrees"},
-        {"en": "the picture of Bengio et al.", "ja": "Bengio らの説明どおりの姿です"},
+        {"en": "the picture of Bengio et al.", "ja": "LSTM の設計のねらいどおりの姿です"},
         {
-            "en": "neither model showed the textbook picture",
-            "ja": "どちらのモデルも教科書どおりの姿ではありませんでした",
+            "en": "So this run shows neither the vanishing gradient",
+            "ja": "Bengio らの言う勾配消失も",
         },
     ),
     (
