@@ -38,10 +38,12 @@ def test_the_finding_sentence_follows_the_result(built_site: Path):
     full = [p for p in results if p.name.endswith(".full.json")]
     findings = json.loads((full or results)[0].read_text())["data"]["findings"]
     html = (built_site / ARTICLE["en"]).read_text()
-    if findings["lstm_solves_longer_lags"]:
-        assert f"got all the way to {findings['longest_solved_lag']['lstm']}" in html
+    held = findings["lstm_holds_where_rnn_fails"]
+    if held:
+        lags = f"At lag{'s' if len(held) > 1 else ''} {held[0]}"
+        assert lags in html and "parted completely" in html
     else:
-        assert "we did not see the LSTM solve longer lags" in html
+        assert "parted completely" not in html
 
 
 class _Links(HTMLParser):

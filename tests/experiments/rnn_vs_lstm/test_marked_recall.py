@@ -63,14 +63,19 @@ def test_rates_are_chosen_per_lag_and_the_probes_name_their_seed_and_rate(data):
     assert data["probe_seed"] == data["seeds"][0]
 
 
-def test_gradients_vanish_faster_in_the_rnn(data):
-    decay = data["findings"]["gradient_decay_per_step"]
-    assert data["findings"]["lstm_gradient_decays_slower"]
-    assert decay["rnn"]["trained"] < decay["lstm"]["trained"] <= 1.05
-    rnn_norms = data["gradients"]["rnn"]["init"]
-    assert rnn_norms[0] < 1e-3 * rnn_norms[-1]  # far back, almost nothing arrives
-    fitted = data["findings"]["gradient_fit_distances"]
-    assert all(0 < n <= len(rnn_norms) for stages in fitted.values() for n in stages.values())
+def test_the_gradient_words_come_from_the_norms_measured_20_steps_back(data):
+    """Not from a fitted slope: a straight line missed the trained LSTM's curve by up to 38x."""
+    found = data["findings"]
+    far, bar = found["rules"]["vanish_distance"], found["rules"]["vanished_below"]
+    for name, stages in data["gradients"].items():
+        for stage, norms in stages.items():
+            assert found["gradient_left"][name][stage] == pytest.approx(norms[-1 - far] / norms[-1])
+    checks = found["gradient_checks"]
+    assert checks["untrained_rnn_vanishes"] == (found["gradient_left"]["rnn"]["init"] < bar)
+    assert checks["untrained_rnn_vanishes"]  # an untrained tanh RNN: Bengio et al.'s picture
+    held = list(checks.values())
+    expected = "agrees" if all(held) else "partly" if any(held) else "disagrees"
+    assert found["paper_gradients"] == expected
 
 
 def test_the_rnn_leans_on_the_last_inputs(data):
