@@ -50,7 +50,8 @@ class Server:
 
 
 def baseline_on_page(server: Server) -> str:
-    return re.search(r"scores an error \(mean squared error\) of ([0-9.]+)", server.page("en/rnn-vs-lstm/")).group(1)
+    page = server.page("en/rnn-vs-lstm/")
+    return re.search(r"scores an error \(mean squared error\) of ([0-9.]+)", page).group(1)
 
 
 def test_serve_rebuilds_on_code_edits_and_reruns_the_experiment_that_went_stale(tmp_path):
