@@ -1,5 +1,6 @@
 """Test helpers: a throwaway copy of the project, and the tools run as real processes."""
 
+import itertools
 import os
 import re
 import shutil
@@ -11,6 +12,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from chigai.tasks.splits import overlap
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -110,3 +113,9 @@ PROVENANCE = {
     "cpu": "test CPU",
     "threads": 1,
 }  # a complete provenance block, for result files written by tests
+
+
+def assert_disjoint(drawn: dict) -> None:
+    """No input of one split occurs in another (every pair; inputs are each split's [0])."""
+    for first, second in itertools.combinations(drawn, 2):
+        assert overlap(drawn[first][0], drawn[second][0]) == 0, (first, second)

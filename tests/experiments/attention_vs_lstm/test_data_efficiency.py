@@ -1,15 +1,14 @@
 """Card recall from little data: disjoint splits, matched sizes, and findings that follow
 the data (made-up trials, so each rule is checked without training anything)."""
 
-import itertools
 from pathlib import Path
 
 import pytest
+from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
 from chigai.loading import prepare
 from chigai.models.recurrent import parameter_count
-from chigai.tasks.splits import overlap
 from chigai.trials import Done, Trial
 
 SPEC = read_spec(
@@ -22,8 +21,7 @@ def test_no_validation_or_test_input_was_trained_on(preset):
     module, config = prepare(SPEC, preset)
     for size in (min(config.train_sizes), max(config.train_sizes)):
         drawn = module.splits(config, {"size": size, "seed": config.seeds[0]})
-        for first, second in itertools.combinations(drawn, 2):
-            assert overlap(drawn[first][0], drawn[second][0]) == 0, (first, second)
+        assert_disjoint(drawn)
 
 
 @pytest.mark.parametrize("preset", ["quick", "full"])

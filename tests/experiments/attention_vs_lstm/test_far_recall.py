@@ -4,11 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
 from chigai.loading import prepare
 from chigai.models.recurrent import parameter_count
-from chigai.tasks.splits import overlap
 
 SPEC = read_spec(Path(__file__).parents[3] / "experiments" / "attention_vs_lstm" / "far_recall.py")
 
@@ -23,8 +23,7 @@ def test_train_validation_and_test_share_no_sequence(preset):
         "validation": config.validation_size,
         "test": config.test_size,
     }
-    for first, second in (("train", "validation"), ("train", "test"), ("validation", "test")):
-        assert overlap(drawn[first][0], drawn[second][0]) == 0
+    assert_disjoint(drawn)
 
 
 @pytest.mark.parametrize("preset", ["quick", "full"])

@@ -4,10 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
 from chigai.loading import prepare
-from chigai.tasks.splits import overlap
 
 SPEC = read_spec(
     Path(__file__).parents[3] / "experiments" / "attention_vs_lstm" / "heads_layers.py"
@@ -18,8 +18,7 @@ SPEC = read_spec(
 def test_train_validation_and_test_share_no_sequence(preset):
     module, config = prepare(SPEC, preset)
     drawn = module.splits(config, {"seed": config.seeds[0]})
-    for first, second in (("train", "validation"), ("train", "test"), ("validation", "test")):
-        assert overlap(drawn[first][0], drawn[second][0]) == 0
+    assert_disjoint(drawn)
     assert drawn["test"][0].shape[0] == config.test_size
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import torch
+from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
 from chigai.loading import prepare
@@ -27,8 +28,7 @@ def test_train_validation_and_test_share_no_sentence(preset):
         "validation": config.validation_size,
         "test": config.test_size,
     }
-    for first, second in (("train", "validation"), ("train", "test"), ("validation", "test")):
-        assert overlap(drawn[first][0], drawn[second][0]) == 0
+    assert_disjoint(drawn)
     source, target = drawn["test"]
     assert torch.equal(target, source.flip(dims=[1]))
 

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
 from chigai.loading import prepare
-from chigai.tasks.splits import overlap
 
 SPEC = read_spec(Path(__file__).parents[3] / "experiments" / "rnn_vs_lstm" / "adding_problem.py")
 
@@ -30,8 +30,7 @@ def test_train_validation_and_test_share_no_sequence(preset):
         "validation": config.validation_size,
         "test": config.test_size,
     }
-    for first, second in (("train", "validation"), ("train", "test"), ("validation", "test")):
-        assert overlap(drawn[first][0], drawn[second][0]) == 0
+    assert_disjoint(drawn)
 
 
 def test_lstm_holds_on_at_lags_where_the_rnn_falls_to_the_baseline(result):

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 import torch
+from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
 from chigai.loading import prepare
 from chigai.models.recurrent import RecurrentRegressor
 from chigai.probes import answer_cells, cell_drift
 from chigai.tasks.marked_symbol import marked_symbol
-from chigai.tasks.splits import overlap
 
 SPEC = read_spec(Path(__file__).parents[3] / "experiments" / "rnn_vs_lstm" / "marked_recall.py")
 
@@ -31,8 +31,7 @@ def test_train_validation_and_test_share_no_sequence(preset):
         config.validation_size,
         config.test_size,
     ]
-    for first, second in (("train", "validation"), ("train", "test"), ("validation", "test")):
-        assert overlap(drawn[first][0], drawn[second][0]) == 0
+    assert_disjoint(drawn)
 
 
 def test_the_rnn_guesses_where_the_lstm_still_remembers(data):

@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
 from chigai.loading import prepare
-from chigai.tasks.splits import overlap
 
 SPEC = read_spec(Path(__file__).parents[3] / "experiments" / "rnn_vs_lstm" / "small_data.py")
 
@@ -24,8 +24,7 @@ def test_train_validation_and_test_share_no_sequence(preset):
     for size in (min(config.train_sizes), max(config.train_sizes)):
         drawn = module.splits(config, {"size": size, "seed": config.seeds[0]})
         assert drawn["train"][0].shape[0] == size
-        for first, second in (("train", "validation"), ("train", "test"), ("validation", "test")):
-            assert overlap(drawn[first][0], drawn[second][0]) == 0
+        assert_disjoint(drawn)
 
 
 def test_every_size_is_classified_once_and_costs_are_measured(data):
