@@ -186,7 +186,7 @@ FLIPS: list[tuple] = [
         {"en": "used its cell much as drawn", "ja": "図のとおりの使い方です"},
         {
             "en": "did not use its cell as a still box",
-            "ja": "質問のときまでずっと値を変え続けていました",
+            "ja": "印のところで書き込まれてそのまま保たれたのではなく",
         },
     ),
     (
