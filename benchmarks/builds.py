@@ -80,7 +80,8 @@ def floor_project(project: Path, target: Path) -> Path:
             page.write_text(
                 render_page(page.read_text(), src_uri=uri, lang=lang, shown=collected.shown)
             )
-    figures, _ = figure_files(collected.shown, project / ".cache" / "chigai" / "figures")
+    cache = project / ".cache" / "chigai" / "figures"
+    figures, _ = figure_files(collected.shown, cache, collected.articles)
     sources = {source_uri(s.spec): s.spec.path for s in collected.shown.values()}
     for uri, path in {**figures, **sources}.items():
         (target / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)

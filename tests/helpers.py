@@ -20,6 +20,19 @@ BIN = Path(sys.executable).parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "experiments", "src", "results")
 
 
+def article_pages(root: Path = ROOT) -> list[str]:
+    """Every article's slug, found rather than listed: a docs/<slug>.ja.md with its .en.md
+    and an experiments/<slug with _>/ folder to draw on (so `chigai new` pages count too).
+    Reads file names only, so a page whose experiments have no result yet is still found."""
+    return sorted(
+        slug
+        for page in (root / "docs").glob("*.ja.md")
+        if (slug := page.name.removesuffix(".ja.md"))
+        and (root / "docs" / f"{slug}.en.md").is_file()
+        and (root / "experiments" / slug.replace("-", "_")).is_dir()
+    )
+
+
 # One build cache (figures, converted notebooks) for every project copy of a test session:
 # its entries are keyed by the hash of what made them, so sharing is safe, and a copy
 # then builds in ~3 s instead of ~13 s of drawing every figure again.

@@ -5,7 +5,8 @@ import pytest
 
 from chigai.experiment import discover
 from chigai.figures import KINDS, FigureError, render_svg
-from chigai.strings import FIGURE_ALT, LABELS, LANGUAGES
+from chigai.presentation import texts
+from chigai.strings import LABELS, LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = discover(ROOT)
@@ -27,8 +28,7 @@ def test_every_declared_figure_draws_without_missing_glyphs(experiment, name, ki
     svg = render_svg(kind, quick_data(experiment), lang).decode()
     assert svg.startswith("<?xml") and "</svg>" in svg
     assert "<text" not in svg  # text is drawn as paths: the browser needs no Japanese font
-    article = SPECS[experiment].article
-    assert set(FIGURE_ALT[f"{article}/{name}"]) == set(LANGUAGES)
+    assert set(texts(SPECS[experiment]).alt[name]) == set(LANGUAGES)
 
 
 def test_every_kind_is_used_by_some_experiment():

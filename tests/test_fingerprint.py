@@ -1,5 +1,6 @@
 """Fingerprints change with the code a result depends on, and only with that code."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -156,3 +157,21 @@ def test_a_summary_edit_keeps_the_cached_trials_but_a_trial_edit_does_not(experi
     assert code_fingerprint(spec) == trials
     experiment_copy.write_text(source.replace("seed * 100_003 + lag", "seed * 100_019 + lag"))
     assert code_fingerprint(spec) != trials
+
+
+def test_alt_text_and_names_keep_results_and_cached_trials_fresh(experiment_copy):
+    """ALT and NAME are words for readers (chigai.presentation), not code that computes."""
+    spec = read_spec(experiment_copy)
+    before = {preset: fingerprint(spec, preset) for preset in ("quick", "full")}
+    trials = code_fingerprint(spec)
+    source = experiment_copy.read_text()
+    assert "\nALT = {" in source and "\nNAME = {" in source
+    reworded = source.replace('"Adding two numbers far apart"', '"Two numbers, far apart"')
+    experiment_copy.write_text(reworded.replace("Line chart of test error", "A chart of error"))
+    assert {preset: fingerprint(spec, preset) for preset in before} == before
+    without = re.sub(r"^ALT = \{\n.*?^\}\n", "", source, flags=re.S | re.M)
+    without = re.sub(r"^NAME = \{.*\}\n", "", without, flags=re.M)
+    assert "ALT =" not in without and "NAME =" not in without
+    experiment_copy.write_text(without)
+    assert {preset: fingerprint(spec, preset) for preset in before} == before
+    assert code_fingerprint(spec) == trials

@@ -1,6 +1,12 @@
+from pathlib import Path
+
 import pytest
 
+from chigai.experiment import discover, read_spec
+from chigai.presentation import read_articles
 from chigai.readable import device_name, duration, name, when
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_dates_read_as_dates():
@@ -30,6 +36,11 @@ def test_one_thread_is_singular_and_devices_have_readable_names():
     assert device_name("cuda (NVIDIA H200)", "en") == "GPU (NVIDIA H200)"
 
 
-def test_experiments_have_names_and_unnamed_ones_keep_their_id():
-    assert name("far_recall", "en") == "Recalling a card seen long ago"
-    assert name("brand_new_experiment", "ja") == "brand_new_experiment"
+def test_experiments_and_articles_have_names_and_unnamed_experiments_keep_their_id(tmp_path):
+    specs = discover(ROOT)
+    assert name(specs["far_recall"], "en") == "Recalling a card seen long ago"
+    articles = read_articles(ROOT, [specs["far_recall"]])
+    assert name(articles["attention_vs_lstm"], "ja") == "Attention と LSTM の違い"
+    unnamed = tmp_path / "brand_new_experiment.py"
+    unnamed.write_text('PRESETS = {"quick": {}, "full": {}}\nFIGURES = {}\n')
+    assert name(read_spec(unnamed), "ja") == "brand_new_experiment"

@@ -7,10 +7,11 @@ from chigai.prose import num, table
 from chigai.render import Missing, RenderError, Shown, page_language, render_page
 from chigai.results import Result
 
+ROOT = Path(__file__).resolve().parents[1]
 SPEC = ExperimentSpec(
     id="adding_problem",
     article="rnn_vs_lstm",
-    path=Path("experiments/rnn_vs_lstm/adding_problem.py"),
+    path=ROOT / "experiments" / "rnn_vs_lstm" / "adding_problem.py",  # its ALT gives alt text
     presets={"quick": {}, "full": {}},
     figures={"adding_mse": "error_vs_lag"},
 )

@@ -70,6 +70,21 @@ PRESETS = {
     },
 }
 FIGURES = {"step_time": "time_vs_length", "step_memory": "memory_vs_length"}
+ALT = {
+    "step_time": {
+        "ja": "両対数の折れ線グラフ。横軸は列の長さ、縦軸は学習 1 ステップの時間。"
+        "LSTM と 2 通りの Self-Attention を比べている。",
+        "en": "Log-log line chart of the time of one training step against sequence length, "
+        "for an LSTM and two kinds of self-attention.",
+    },
+    "step_memory": {
+        "ja": "両対数の折れ線グラフ。横軸は列の長さ、縦軸は逆伝播のために取っておくメモリ。"
+        "LSTM と 2 通りの Self-Attention を比べている。",
+        "en": "Log-log line chart of the memory kept for the backward pass against sequence "
+        "length, for an LSTM and two kinds of self-attention.",
+    },
+}
+NAME = {"ja": "列の長さと計算時間・メモリ", "en": "Time and memory against sequence length"}
 
 MODELS = ("lstm", "attention_fused", "attention_explicit")
 DEVICES = ("cpu", "cuda")  # CPU always; a GPU when the run has one

@@ -68,6 +68,22 @@ PRESETS = {
     },
 }
 FIGURES = {"far_accuracy": "accuracy_vs_length", "attention_map": "attention_map"}
+ALT = {
+    "far_accuracy": {
+        "ja": "折れ線グラフ。横軸は列の長さ、縦軸は正解率。LSTM、LSTM＋Attention、Transformer が"
+        "遠くにあるカードの中身を答えられた割合を比べている。",
+        "en": "Line chart of test accuracy against sequence length for an LSTM, an LSTM with "
+        "attention and a small Transformer, answering about a card seen far back.",
+    },
+    "attention_map": {
+        "ja": "ヒートマップ。横に 1 つの例の各位置、縦に Transformer の各ヘッドと LSTM＋Attention。"
+        "質問がどの位置に注目したかを色の濃さで示し、答えのカードを赤枠で囲んでいる。",
+        "en": "Heatmap: one example's positions across, each Transformer head and the LSTM's "
+        "attention down; darker means more attention from the question. The card holding the "
+        "answer is outlined in red.",
+    },
+}
+NAME = {"ja": "ずっと前に見たカードを思い出す", "en": "Recalling a card seen long ago"}
 
 MODELS = ("lstm", "lstm_attention", "transformer")
 MAPPED = ("transformer", "lstm_attention")  # the rows of the attention map, in order

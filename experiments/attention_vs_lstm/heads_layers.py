@@ -58,6 +58,7 @@ PRESETS = {
     },
 }
 FIGURES = {}  # a table, no figure
+NAME = {"ja": "ヘッドの数と層の数", "en": "Number of heads and layers"}
 
 SOLVED_FROM = 0.9  # a seed solved a shape: over 90% of the questions right
 # One shape is better than another only when its worst seed beats the other's best seed by

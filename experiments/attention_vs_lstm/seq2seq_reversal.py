@@ -58,6 +58,24 @@ PRESETS = {
     },
 }
 FIGURES = {"seq2seq_accuracy": "exact_match_vs_length", "alignment": "alignment_map"}
+ALT = {
+    "seq2seq_accuracy": {
+        "ja": "折れ線グラフ。横軸は文の長さ、縦軸は完全に正しく訳せた割合。"
+        "Attention のある LSTM とない LSTM を比べている。",
+        "en": "Line chart of the share of sentences reproduced exactly, against sentence length, "
+        "for an LSTM encoder-decoder with and without attention.",
+    },
+    "alignment": {
+        "ja": "ヒートマップ。横軸は入力の単語、縦軸は出力した単語。"
+        "出力の各単語が入力のどの単語に注目したかを色の濃さで示す。",
+        "en": "Heatmap of which input word (across) each output word (down) attended to; "
+        "darker means more attention.",
+    },
+}
+NAME = {
+    "ja": "小さな翻訳（Attention あり・なし）",
+    "en": "A tiny translation, with and without attention",
+}
 
 MODELS = {"seq2seq": False, "seq2seq_attention": True}
 MATCHED = 0.1  # the two parameter counts are within 10% of each other (tested)

@@ -52,6 +52,15 @@ PRESETS = {
     },
 }
 FIGURES = {"adding_mse": "error_vs_lag"}
+ALT = {
+    "adding_mse": {
+        "ja": "折れ線グラフ。横軸は覚えておくステップ数、縦軸はテスト誤差（対数）。"
+        "RNN と LSTM の誤差と、平均を答えるだけの基準線を比べている。",
+        "en": "Line chart of test error (log scale) against the number of steps to remember, "
+        "for a plain RNN and an LSTM, with the always-answer-the-mean baseline as a line.",
+    },
+}
+NAME = {"ja": "離れた 2 つの数の足し算", "en": "Adding two numbers far apart"}
 
 MODELS = ("rnn", "lstm")
 SOLVED_BELOW = 0.1  # a seed solved a lag: test MSE under 10% of the baseline (90% explained)

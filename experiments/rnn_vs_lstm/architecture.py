@@ -19,6 +19,21 @@ PRESETS = {
     "full": {"input_size": 10, "hidden_sizes": [16, 64, 256], "seeds": [1]},
 }
 FIGURES = {"unrolled_rnn": "diagram_unrolled_rnn", "lstm_cell": "diagram_lstm_cell"}
+ALT = {
+    "unrolled_rnn": {
+        "ja": "図解。RNN を 4 ステップ分横に並べ、状態が矢印で次へ渡される様子と、"
+        "最初の入力の名残が少しずつ薄れていく様子を描いている。",
+        "en": "Diagram of an RNN unrolled over four steps: the state is handed on by arrows, "
+        "and what is left of the first input shrinks at every step.",
+    },
+    "lstm_cell": {
+        "ja": "図解。LSTM のセルを上を流れるベルトコンベアとして描き、忘却・入力・出力の 3 つの"
+        "ゲートがスイッチのように記憶の消去・書き込み・取り出しを決める様子を示す。",
+        "en": "Diagram of an LSTM cell as a conveyor belt along the top, with the forget, input "
+        "and output gates acting as switches that erase, write and read out the memory.",
+    },
+}
+NAME = {"ja": "パラメータの数", "en": "Parameter counts"}
 
 GATES = {"rnn": 1, "gru": 3, "lstm": 4}
 LAYERS = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}

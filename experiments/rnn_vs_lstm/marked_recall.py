@@ -72,6 +72,33 @@ FIGURES = {
     "input_sensitivity": "input_sensitivity",
     "gate_trace": "gate_trace",
 }
+ALT = {
+    "recall_accuracy": {
+        "ja": "折れ線グラフ。横軸は覚えておくステップ数、縦軸は印の記号を答えられた割合。"
+        "RNN と LSTM の正解率と、当てずっぽうの線を比べている。",
+        "en": "Line chart of how often each model named the marked symbol, against the number "
+        "of steps to remember, for a plain RNN and an LSTM, with the guessing level as a line.",
+    },
+    "gradient_flow": {
+        "ja": "対数目盛の折れ線グラフ。横軸は答えから何ステップ前か、縦軸は勾配の大きさ。"
+        "RNN と LSTM の学習前と学習後を比べている。",
+        "en": "Log-scale line chart of the gradient's size against how many steps back from the "
+        "answer it is, for an RNN and an LSTM, before and after training.",
+    },
+    "input_sensitivity": {
+        "ja": "折れ線グラフ。横軸は入力の位置、縦軸はその入力が答えに与える影響の割合。"
+        "RNN と LSTM を比べている。",
+        "en": "Line chart of how much each input position influences the answer, "
+        "for an RNN and an LSTM.",
+    },
+    "gate_trace": {
+        "ja": "2 段のグラフ。上段は 3 つのゲートの開き具合、下段はセルの中身を、1 つの例について"
+        "ステップごとに示す。印の位置と質問の位置に縦線がある。",
+        "en": "Two stacked charts for one example sequence: the opening of the three gates, and "
+        "the cell state, step by step, with lines where the marked symbol and the question come.",
+    },
+}
+NAME = {"ja": "印のついた記号を答える", "en": "Recalling a marked symbol"}
 
 MODELS = ("rnn", "lstm")
 SOLVED_FROM = 0.9  # a seed solved a lag: test accuracy of at least 90%

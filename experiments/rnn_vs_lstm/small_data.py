@@ -56,6 +56,15 @@ PRESETS = {
     },
 }
 FIGURES = {"small_data": "accuracy_vs_data"}
+ALT = {
+    "small_data": {
+        "ja": "折れ線グラフ。横軸は学習に使った例の数、縦軸は正解率。"
+        "短い記憶で RNN と LSTM を比べている。",
+        "en": "Line chart of test accuracy against the number of training examples, for an RNN "
+        "and an LSTM on a short memory task.",
+    },
+}
+NAME = {"ja": "短い記憶を少ないデータで", "en": "A short memory from little data"}
 
 MODELS = ("rnn", "lstm")
 RUN_ALONE = True  # step times and the "rnn_faster" finding are timings: no trial beside them

@@ -21,8 +21,9 @@ from chigai.experiment import ExperimentSpec, discover
 from chigai.fragments import placeholder_svg
 from chigai.freshness import Entry, State, best, check_all
 from chigai.notebooks import NotebookError, execute, is_fresh, notebooks
+from chigai.presentation import Article, read_articles
 from chigai.render import Missing, Shown, figure_uri, share_uri
-from chigai.strings import LANGUAGES, SHARE_FIGURE
+from chigai.strings import LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.chigai")
 PACKAGE = Path(chigai.__file__).parent
@@ -40,15 +41,18 @@ class Collected:
     status: list[Entry] = field(default_factory=list)  # every experiment x preset, after reruns
     specs: list[ExperimentSpec] = field(default_factory=list)
     missing: dict[str, Missing] = field(default_factory=dict)  # no usable result at all
+    articles: dict[str, Article] = field(default_factory=dict)  # names, share figures
 
 
 def collect(root: Path, policy: str) -> Collected:
     """Results for the pages: fresh ones as they are, the rest by policy.
 
     `fail` is the publishing policy: every experiment needs a fresh, valid `full` result,
-    and each one that lacks it is named with the command that makes it.
+    and each one that lacks it is named with the command that makes it. A missing alt
+    text or a broken article.toml stops the build first (ExperimentError), before any rerun.
     """
-    collected = Collected(specs=list(discover(root).values()))
+    specs = list(discover(root).values())
+    collected = Collected(specs=specs, articles=read_articles(root, specs))
     for spec in collected.specs:
         entries = check_all(root, spec)
         if policy == "fail":
@@ -123,14 +127,17 @@ def _refresh_notebooks(root: Path, policy: str, specs: dict[str, ExperimentSpec]
     return problems
 
 
-def figure_files(shown: dict[str, Shown], cache: Path) -> tuple[dict[str, Path], list[str]]:
+def figure_files(
+    shown: dict[str, Shown], cache: Path, articles: dict[str, Article]
+) -> tuple[dict[str, Path], list[str]]:
     """SVG per figure and language (desktop and phone), and a PNG of each article's share
-    figure, as {site uri: cached file}, plus problems met.
+    figure (`articles`), as {site uri: cached file}, plus problems met.
 
     A figure is drawn only on a cache miss. One that cannot be drawn becomes a placeholder
     SVG that says why, so the page still shows where it belongs.
     """
     code = b"".join(path.read_bytes() for path in FIGURE_CODE)
+    shared = {article.share_figure for article in articles.values()}
     files: dict[str, Path] = {}
     problems: list[str] = []
     for item in shown.values():
@@ -139,7 +146,7 @@ def figure_files(shown: dict[str, Shown], cache: Path) -> tuple[dict[str, Path],
             figure_id = f"{item.spec.article}/{name}"
             for lang in LANGUAGES:
                 variants = [("svg", False), ("svg", True)]
-                if SHARE_FIGURE.get(item.spec.article) == figure_id:
+                if figure_id in shared:
                     variants.append(("png", False))
                 for fmt, phone in variants:
                     parts = [code, data, kind.encode(), lang.encode(), fmt.encode(), bytes(phone)]

@@ -1,4 +1,4 @@
-"""`chigai`: run experiments and see which results are fresh, stale or missing.
+"""`chigai`: run experiments, see which results are fresh, stale or missing, start articles.
 
 Exit codes: 0 success, 1 an experiment failed (the others still ran), 2 bad input.
 """
@@ -24,6 +24,7 @@ EPILOG = """examples:
   chigai run --preset full --jobs 2               two trials at a time
   chigai run --preset full --executor ray         trials on the Ray cluster in RAY_ADDRESS
   CHIGAI_THREADS=2 chigai run compute_cost        torch threads per trial (default 1)
+  chigai new cnn-vs-mlp                           a new article, ready to build (AUTHORING.md)
 
 An interrupted or failed run resumes where it stopped: finished trials are kept in
 .trials/ and only the missing ones run again.
@@ -85,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     books.add_argument("--all", action="store_true", help="execute every notebook, fresh or not")
     commands.add_parser("status", help="show every experiment x preset as fresh / stale / missing")
     commands.add_parser("list", help="list the experiments and their figures")
+    new = commands.add_parser(
+        "new", help="start an article: example experiment, ja/en pages, nav entry, home cards"
+    )
+    new.add_argument("slug", help="the page name, e.g. cnn-vs-mlp (docs/cnn-vs-mlp.ja.md)")
     return parser
 
 
@@ -107,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         root = find_root(args.root)
+        if args.command == "new":
+            return start_article(root, args.slug)
         specs = discover(root)
         if args.command == "list":
             for spec in specs.values():
@@ -171,6 +178,26 @@ def print_status(root: Path, specs: dict) -> None:
     for path in notebooks(root):
         state = "fresh" if is_fresh(path, specs) else "stale"
         print(f"{path.relative_to(root).as_posix():31} {state}")
+
+
+def start_article(root: Path, slug: str) -> int:
+    """`chigai new`: write the article's files, then say what to do next."""
+    from chigai.scaffold import NewArticle, new_article
+
+    written = new_article(root, slug)
+    for path in written:
+        print(f"  wrote {path.relative_to(root)}")
+    run = f"chigai run {NewArticle(slug).experiment}"
+    steps = {
+        run: "the example's quick preset: seconds on a CPU",
+        "make serve": "the site, rebuilt as you edit the article's files",
+        f"{run} --preset full": "the numbers to publish, from a clean commit",
+    }
+    width = max(map(len, steps))
+    print("\nnext (AUTHORING.md):")
+    for command, why in steps.items():
+        print(f"  {command:{width}}   {why}")
+    return 0
 
 
 def run_notebooks(root: Path, specs: dict, *, everything: bool) -> int:

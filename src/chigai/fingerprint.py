@@ -9,8 +9,9 @@ checking) are listed there: restyling a plot must re-render in seconds, never re
 
 What is hashed is the code's syntax tree without docstrings, not its text: comments,
 docstrings and formatting cannot change what a run computes, so editing them keeps an
-hour-long full result fresh. Imports are read from the AST, so computing a fingerprint
-imports nothing (no torch on a build where nothing is stale).
+hour-long full result fresh; nor can an experiment's `ALT` and `NAME` (the words readers
+see, chigai.presentation), which are left out too. Imports are read from the AST, so
+computing a fingerprint imports nothing (no torch on a build where nothing is stale).
 """
 
 import ast
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import chigai
 from chigai.experiment import ExperimentSpec
+from chigai.presentation import PRESENTATION_NAMES
 
 PACKAGE_DIR = Path(chigai.__file__).parent
 # Where the computing lives. Listing a package here documents it; leaving a new module
@@ -47,7 +49,9 @@ NOT_COMPUTE = {
     "chigai.readable": "presentation: dates, durations and names as a reader reads them",
     "chigai.webpage": "presentation: finishing touches on built HTML pages",
     "chigai.site": "presentation: the MkDocs plugin",
-    "chigai.strings": "presentation: labels and alt text",
+    "chigai.strings": "presentation: figure labels and the glossary",
+    "chigai.presentation": "presentation: article.toml, and the ALT and NAME of experiments",
+    "chigai.scaffold": "bookkeeping: writes a new article's files (`chigai new`)",
     "chigai.cli": "bookkeeping: the command line",
     "chigai.device": "bookkeeping: picks the device and thread count, recorded in provenance",
     "chigai.fingerprint": "bookkeeping: this module",
@@ -141,10 +145,11 @@ def code_sources(experiment: Path) -> dict[str, str]:
 
     The presets are left out of the experiment (and its helpers) and hashed on their own
     (`fingerprint`): a seed added to one preset must not change the code that every
-    cached trial was run with.
+    cached trial was run with. Its alt text and name (chigai.presentation) are left out
+    altogether: they change no number.
     """
     return {
-        name: normalized(path.read_text(encoding="utf-8"), without=_presets(name))
+        name: normalized(path.read_text(encoding="utf-8"), without=_left_out(name))
         for name, path in code_files(experiment).items()
     }
 
@@ -169,8 +174,8 @@ def code_files(experiment: Path) -> dict[str, Path]:
     return files
 
 
-def _presets(name: str) -> str:
-    return "" if name.startswith("chigai") else "PRESETS"
+def _left_out(name: str) -> tuple[str, ...]:
+    return () if name.startswith("chigai") else ("PRESETS", *PRESENTATION_NAMES)
 
 
 def compute_sources(source: str) -> dict[str, str]:
@@ -198,10 +203,10 @@ def is_compute(module: str) -> bool:
 
 
 @functools.cache
-def normalized(source: str, without: str = "") -> str:
+def normalized(source: str, without: tuple[str, ...] = ()) -> str:
     """The syntax tree without docstrings: what the code does, not how it is written.
 
-    `without`: a top-level name whose assignment is left out.
+    `without`: top-level names whose assignments are left out.
     """
     tree = ast.parse(source)
     tree.body = [node for node in tree.body if not _assigns(node, without)]
@@ -218,9 +223,9 @@ def normalized(source: str, without: str = "") -> str:
     return ast.dump(tree, include_attributes=False)
 
 
-def _assigns(node: ast.stmt, name: str) -> bool:
+def _assigns(node: ast.stmt, names: tuple[str, ...]) -> bool:
     return isinstance(node, ast.Assign) and any(
-        isinstance(target, ast.Name) and target.id == name for target in node.targets
+        isinstance(target, ast.Name) and target.id in names for target in node.targets
     )
 
 

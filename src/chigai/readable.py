@@ -9,7 +9,9 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from chigai.strings import NAMES, label
+from chigai.experiment import ExperimentSpec
+from chigai.presentation import Article, texts
+from chigai.strings import label
 
 
 def when(started_at: str, lang: str) -> str:
@@ -49,9 +51,11 @@ def device_name(device: str, lang: str) -> str:
     return re.sub(r"^cpu\b", "CPU", re.sub(r"^cuda\b", "GPU", named))
 
 
-def name(key: str, lang: str) -> str:
-    """What a reader calls an experiment or article; its id when it has no name yet."""
-    return NAMES.get(key, {}).get(lang, key)
+def name(named: ExperimentSpec | Article, lang: str) -> str:
+    """What a reader calls an experiment (its NAME) or an article (its article.toml); the
+    experiment's id when it has no name yet."""
+    names = named.name if isinstance(named, Article) else texts(named).name
+    return names.get(lang, named.id)
 
 
 READABLE: dict[str, Callable[..., str]] = {

@@ -23,11 +23,11 @@ import jinja2
 from chigai.experiment import ExperimentSpec
 from chigai.fragments import FRAGMENTS, labels, placeholder
 from chigai.freshness import Entry
+from chigai.presentation import Article, texts
 from chigai.prose import add_tooltips, count, join_cjk_lines, num, pct, table
 from chigai.readable import READABLE
 from chigai.results import Result
 from chigai.sections import ExperimentUnavailable, Unavailable, sections
-from chigai.strings import FIGURE_ALT
 
 
 class _NamedUndefined(jinja2.StrictUndefined):
@@ -113,6 +113,7 @@ def render_page(
     status: Sequence[Entry] = (),
     unavailable: Mapping[str, Missing] | None = None,
     problems: list[str] | None = None,
+    articles: Mapping[str, Article] | None = None,
 ) -> str:
     """Render one page template, section by section (see chigai.sections).
 
@@ -120,7 +121,8 @@ def render_page(
     template error raises RenderError naming page, line and key; when a `problems` list
     is given it is appended there instead and only that section becomes a placeholder.
     Notices head the page when its article shows stale results or quick numbers.
-    `status` (every experiment x preset, fresh or not) is what a methodology page lists.
+    `status` (every experiment x preset, fresh or not) and `articles` (id -> Article, for
+    their names) are what a methodology page lists.
     """
     helpers = _Helpers(src_uri, lang, shown, unavailable or {})
     context = {
@@ -138,6 +140,7 @@ def render_page(
         "source": helpers.source,
         "label": helpers.label,
         "status": status,
+        "articles": articles or {},
     }
     parts = []
     for section in sections(markdown):
@@ -213,11 +216,7 @@ class _Helpers:
             raise RenderError(
                 f"figure {figure_id!r} is not declared in any FIGURES of experiments/{article}/"
             )
-        alt = FIGURE_ALT.get(figure_id, {}).get(self.lang)
-        if alt is None:
-            raise RenderError(
-                f"figure {figure_id!r} has no {self.lang!r} alt text in chigai.strings.FIGURE_ALT"
-            )
+        alt = texts(owners[0].spec).alt[short][self.lang]
         return figure_id, alt, self._relative(figure_uri(figure_id, self.lang))
 
     def figure(self, name: str, caption: str = "") -> str:

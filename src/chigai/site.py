@@ -21,7 +21,6 @@ from chigai.assemble import Collected, StaleResults, collect, figure_files
 from chigai.experiment import ExperimentError
 from chigai.freshness import policy_from_env
 from chigai.render import page_article, page_language, render_page, share_uri, source_uri
-from chigai.strings import FIGURE_ALT, SHARE_FIGURE
 from chigai.webpage import finish_page, split_search_index, svg_size
 
 log = logging.getLogger("mkdocs.plugins.chigai")
@@ -64,7 +63,7 @@ class ChigaiPlugin(BasePlugin):
     @event_priority(-200)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files = notebook_pages(files, config)
-        figures, problems = figure_files(self.collected.shown, self.cache)
+        figures, problems = figure_files(self.collected.shown, self.cache, self.collected.articles)
         for problem in problems:
             self._warn(problem)
         self.figures = figures  # their sizes go on the pages' <img> tags (on_post_page)
@@ -94,10 +93,11 @@ class ChigaiPlugin(BasePlugin):
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         """The link-preview image of an article page: a PNG of its own figure."""
         lang = page_language(page.file.src_uri)
-        figure_id = SHARE_FIGURE.get(page_article(page.file.src_uri))
-        if lang is not None and figure_id is not None and config.site_url:
-            page.meta["share_image"] = urljoin(config.site_url, share_uri(figure_id, lang))
-            page.meta["share_alt"] = FIGURE_ALT[figure_id][lang]
+        article = self.collected.articles.get(page_article(page.file.src_uri))
+        if lang is not None and article is not None and config.site_url:
+            share = share_uri(article.share_figure, lang)
+            page.meta["share_image"] = urljoin(config.site_url, share)
+            page.meta["share_alt"] = article.share_alt[lang]
         return context
 
     @event_priority(-100)  # after glightbox (0), whose script tags it defers
@@ -133,6 +133,7 @@ class ChigaiPlugin(BasePlugin):
             status=self.collected.status,
             unavailable=self.collected.missing,
             problems=problems,
+            articles=self.collected.articles,
         )
         for problem in problems:
             self._warn(f"{problem} (that section shows a placeholder)")

@@ -154,143 +154,23 @@ LABELS: dict[str, dict[str, str]] = {
     "state_stale": {"ja": "古い", "en": "stale"},
     "state_missing": {"ja": "なし", "en": "missing"},
     "state_broken": {"ja": "読めない", "en": "broken"},
-}
-
-FIGURE_ALT: dict[str, dict[str, str]] = {
-    "rnn_vs_lstm/adding_mse": {
-        "ja": "折れ線グラフ。横軸は覚えておくステップ数、縦軸はテスト誤差（対数）。"
-        "RNN と LSTM の誤差と、平均を答えるだけの基準線を比べている。",
-        "en": "Line chart of test error (log scale) against the number of steps to remember, "
-        "for a plain RNN and an LSTM, with the always-answer-the-mean baseline as a line.",
+    # the GRU vs LSTM article
+    "kernel_torch": {"ja": "PyTorch の実装", "en": "PyTorch's layer"},
+    "kernel_loop": {"ja": "同じ手書きループ", "en": "same hand-written loop"},
+    "hidden_width": {"ja": "隠れ状態の幅（対数目盛）", "en": "hidden width (log scale)"},
+    "count_n": {"ja": "n（a の数 = b の数）", "en": "n (as many b's as a's)"},
+    "recognised_share": {
+        "ja": "すべて正しく判定できたシードの割合",
+        "en": "share of seeds right at every step",
     },
-    "rnn_vs_lstm/recall_accuracy": {
-        "ja": "折れ線グラフ。横軸は覚えておくステップ数、縦軸は印の記号を答えられた割合。"
-        "RNN と LSTM の正解率と、当てずっぽうの線を比べている。",
-        "en": "Line chart of how often each model named the marked symbol, against the number "
-        "of steps to remember, for a plain RNN and an LSTM, with the guessing level as a line.",
-    },
-    "rnn_vs_lstm/gradient_flow": {
-        "ja": "対数目盛の折れ線グラフ。横軸は答えから何ステップ前か、縦軸は勾配の大きさ。"
-        "RNN と LSTM の学習前と学習後を比べている。",
-        "en": "Log-scale line chart of the gradient's size against how many steps back from the "
-        "answer it is, for an RNN and an LSTM, before and after training.",
-    },
-    "rnn_vs_lstm/input_sensitivity": {
-        "ja": "折れ線グラフ。横軸は入力の位置、縦軸はその入力が答えに与える影響の割合。"
-        "RNN と LSTM を比べている。",
-        "en": "Line chart of how much each input position influences the answer, "
-        "for an RNN and an LSTM.",
-    },
-    "rnn_vs_lstm/gate_trace": {
-        "ja": "2 段のグラフ。上段は 3 つのゲートの開き具合、下段はセルの中身を、1 つの例について"
-        "ステップごとに示す。印の位置と質問の位置に縦線がある。",
-        "en": "Two stacked charts for one example sequence: the opening of the three gates, and "
-        "the cell state, step by step, with lines where the marked symbol and the question come.",
-    },
-    "rnn_vs_lstm/small_data": {
-        "ja": "折れ線グラフ。横軸は学習に使った例の数、縦軸は正解率。"
-        "短い記憶で RNN と LSTM を比べている。",
-        "en": "Line chart of test accuracy against the number of training examples, for an RNN "
-        "and an LSTM on a short memory task.",
-    },
-    "rnn_vs_lstm/unrolled_rnn": {
-        "ja": "図解。RNN を 4 ステップ分横に並べ、状態が矢印で次へ渡される様子と、"
-        "最初の入力の名残が少しずつ薄れていく様子を描いている。",
-        "en": "Diagram of an RNN unrolled over four steps: the state is handed on by arrows, "
-        "and what is left of the first input shrinks at every step.",
-    },
-    "rnn_vs_lstm/lstm_cell": {
-        "ja": "図解。LSTM のセルを上を流れるベルトコンベアとして描き、忘却・入力・出力の 3 つの"
-        "ゲートがスイッチのように記憶の消去・書き込み・取り出しを決める様子を示す。",
-        "en": "Diagram of an LSTM cell as a conveyor belt along the top, with the forget, input "
-        "and output gates acting as switches that erase, write and read out the memory.",
-    },
-    "attention_vs_lstm/far_accuracy": {
-        "ja": "折れ線グラフ。横軸は列の長さ、縦軸は正解率。LSTM、LSTM＋Attention、Transformer が"
-        "遠くにあるカードの中身を答えられた割合を比べている。",
-        "en": "Line chart of test accuracy against sequence length for an LSTM, an LSTM with "
-        "attention and a small Transformer, answering about a card seen far back.",
-    },
-    "attention_vs_lstm/attention_map": {
-        "ja": "ヒートマップ。横に 1 つの例の各位置、縦に Transformer の各ヘッドと LSTM＋Attention。"
-        "質問がどの位置に注目したかを色の濃さで示し、答えのカードを赤枠で囲んでいる。",
-        "en": "Heatmap: one example's positions across, each Transformer head and the LSTM's "
-        "attention down; darker means more attention from the question. The card holding the "
-        "answer is outlined in red.",
-    },
-    "attention_vs_lstm/seq2seq_accuracy": {
-        "ja": "折れ線グラフ。横軸は文の長さ、縦軸は完全に正しく訳せた割合。"
-        "Attention のある LSTM とない LSTM を比べている。",
-        "en": "Line chart of the share of sentences reproduced exactly, against sentence length, "
-        "for an LSTM encoder-decoder with and without attention.",
-    },
-    "attention_vs_lstm/alignment": {
-        "ja": "ヒートマップ。横軸は入力の単語、縦軸は出力した単語。"
-        "出力の各単語が入力のどの単語に注目したかを色の濃さで示す。",
-        "en": "Heatmap of which input word (across) each output word (down) attended to; "
-        "darker means more attention.",
-    },
-    "attention_vs_lstm/step_time": {
-        "ja": "両対数の折れ線グラフ。横軸は列の長さ、縦軸は学習 1 ステップの時間。"
-        "LSTM と 2 通りの Self-Attention を比べている。",
-        "en": "Log-log line chart of the time of one training step against sequence length, "
-        "for an LSTM and two kinds of self-attention.",
-    },
-    "attention_vs_lstm/step_memory": {
-        "ja": "両対数の折れ線グラフ。横軸は列の長さ、縦軸は逆伝播のために取っておくメモリ。"
-        "LSTM と 2 通りの Self-Attention を比べている。",
-        "en": "Log-log line chart of the memory kept for the backward pass against sequence "
-        "length, for an LSTM and two kinds of self-attention.",
-    },
-    "attention_vs_lstm/data_efficiency": {
-        "ja": "折れ線グラフ。横軸は学習に使った例の数、縦軸はカードの読み出しの正解率。"
-        "LSTM と Transformer を比べている。",
-        "en": "Line chart of card-recall test accuracy against the number of training "
-        "examples, for an LSTM and a Transformer.",
-    },
-    "attention_vs_lstm/parity_length": {
-        "ja": "折れ線グラフ。横軸は文字列の長さ、縦軸は正解率。"
-        "長さ 1〜L の文字列でパリティを学んだ LSTM と Transformer を、"
-        "学習に使わなかった同じ長さの文字列（左端）と、2 倍以上長い文字列で比べている。",
-        "en": "Line chart of accuracy against string length for an LSTM and a Transformer that "
-        "learned parity from strings of length 1 to L: held-out strings of those lengths at the "
-        "left, strings two or more times longer to the right.",
-    },
-}
-
-
-# What a reader calls each experiment and article (the methodology page, beside the id).
-NAMES: dict[str, dict[str, str]] = {
-    "rnn_vs_lstm": {"ja": "RNN と LSTM の違い", "en": "RNN vs LSTM"},
-    "attention_vs_lstm": {"ja": "Attention と LSTM の違い", "en": "Attention vs LSTM"},
-    "adding_problem": {"ja": "離れた 2 つの数の足し算", "en": "Adding two numbers far apart"},
-    "marked_recall": {"ja": "印のついた記号を答える", "en": "Recalling a marked symbol"},
-    "small_data": {"ja": "短い記憶を少ないデータで", "en": "A short memory from little data"},
-    "architecture": {"ja": "パラメータの数", "en": "Parameter counts"},
-    "far_recall": {"ja": "ずっと前に見たカードを思い出す", "en": "Recalling a card seen long ago"},
-    "seq2seq_reversal": {
-        "ja": "小さな翻訳（Attention あり・なし）",
-        "en": "A tiny translation, with and without attention",
-    },
-    "compute_cost": {
-        "ja": "列の長さと計算時間・メモリ",
-        "en": "Time and memory against sequence length",
-    },
-    "data_efficiency": {
-        "ja": "少ないデータでカードを読み出す",
-        "en": "Card recall from little data",
-    },
-    "length_generalisation": {
-        "ja": "長さの汎化（パリティ）",
-        "en": "Length generalisation (parity)",
-    },
-    "heads_layers": {"ja": "ヘッドの数と層の数", "en": "Number of heads and layers"},
-}
-
-# The figure a link to each article shows as its preview image (Open Graph, Twitter).
-SHARE_FIGURE: dict[str, str] = {
-    "rnn_vs_lstm": "rnn_vs_lstm/adding_mse",
-    "attention_vs_lstm": "attention_vs_lstm/far_accuracy",
+    "trained_n": {"ja": "学習に使った n の範囲", "en": "n seen in training"},
+    "one_seed": {"ja": "1 つのシード", "en": "one seed"},
+    "lstm_bias1": {"ja": "LSTM（忘却バイアス 1）", "en": "LSTM, forget bias 1"},
+    "nfg": {"ja": "忘却ゲートなし", "en": "no forget gate"},
+    "noaf": {"ja": "出力の tanh なし", "en": "no output tanh"},
+    "cifg": {"ja": "入力と忘却を連動", "en": "input tied to forget"},
+    "training_step": {"ja": "学習ステップ", "en": "training step"},
+    "training_loss": {"ja": "学習データでの損失（対数目盛）", "en": "training loss (log scale)"},
 }
 
 # A small bilingual glossary: the first use of a term on a page gets a tooltip.

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, article_pages
 
 from chigai.experiment import discover
 from chigai.freshness import State, best, check, check_all
@@ -11,7 +11,7 @@ from chigai.render import Shown, render_page
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("page", ["rnn-vs-lstm", "attention-vs-lstm"])
+@pytest.mark.parametrize("page", article_pages())
 def test_the_article_renders_every_figure_from_fresh_quick_results(quick_project, page, lang):
     article = page.replace("-", "_")
     specs = discover(quick_project)

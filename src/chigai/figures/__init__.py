@@ -15,7 +15,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from chigai.figures import charts, diagrams, heatmaps
+from chigai.figures import cells, charts, diagrams, heatmaps
 from chigai.figures.style import PHONE, fit_phone, rc_for
 
 KINDS: dict[str, Callable[[dict[str, Any], str], Figure]] = {
@@ -35,6 +35,10 @@ KINDS: dict[str, Callable[[dict[str, Any], str], Figure]] = {
     "alignment_map": heatmaps.alignment_map,
     "diagram_unrolled_rnn": diagrams.unrolled_rnn,
     "diagram_lstm_cell": diagrams.lstm_cell,
+    "step_time_vs_width": cells.step_time_vs_width,
+    "recognised_vs_n": cells.recognised_vs_n,
+    "variant_accuracy": cells.variant_accuracy,
+    "loss_curves": cells.loss_curves,
 }
 
 

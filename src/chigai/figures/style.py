@@ -31,6 +31,11 @@ PHONE: ContextVar[bool] = ContextVar("phone", default=False)
 COLORS = {
     "rnn": "#d9534f",
     "lstm": "#2a7ab0",
+    "gru": "#d98200",
+    "lstm_bias1": "#17a2b8",
+    "nfg": "#8c564b",
+    "noaf": "#9467bd",
+    "cifg": "#6b8e23",
     "baseline": "#777777",
     "input_gate": "#2ca02c",
     "forget_gate": "#9467bd",
