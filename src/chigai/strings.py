@@ -171,6 +171,10 @@ LABELS: dict[str, dict[str, str]] = {
     "cifg": {"ja": "入力と忘却を連動", "en": "input tied to forget"},
     "training_step": {"ja": "学習ステップ", "en": "training step"},
     "training_loss": {"ja": "学習データでの損失（対数目盛）", "en": "training loss (log scale)"},
+    "loss_level": {
+        "ja": "ここまで下がる速さを比べる（当てずっぽうの損失の半分）",
+        "en": "the level we time (half of guessing's loss)",
+    },
 }
 
 # A small bilingual glossary: the first use of a term on a page gets a tooltip.

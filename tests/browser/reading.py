@@ -28,7 +28,7 @@ def serve_published_from_here(page) -> None:
         page.route(f"{published}/**", redirect(published, served))
 
 
-SLUGS = ["rnn-vs-lstm", "attention-vs-lstm"]
+SLUGS = ["rnn-vs-lstm", "attention-vs-lstm", "gru-vs-lstm"]
 
 
 def article(slug: str, lang: str) -> str:

@@ -38,10 +38,12 @@ def test_language_switcher_leads_to_the_same_article(browser, site_url, slug, la
 JA_TERMS = {
     "rnn-vs-lstm": ["忘却ゲート", "勾配消失", "入力ゲート", "長期依存問題", "記憶"],
     "attention-vs-lstm": ["並列", "ヘッド", "翻訳", "パリティ"],
+    "gru-vs-lstm": ["更新ゲート", "リセットゲート"],
 }
 EN_TERMS = {
     "rnn-vs-lstm": ["gradients", "vanishing", "remembered", "conveyor", "switches"],
     "attention-vs-lstm": ["parallel", "heads", "translation", "parity"],
+    "gru-vs-lstm": ["reset", "coupled"],
 }
 
 

@@ -49,6 +49,12 @@ CONCEPTS: dict[str, str] = {
     "彼らの実験では": "reports the paper's result, which our finding is compared with",
     "その学習率で学習しきれなかっただけで": "what an older page said, and why it was wrong",
     "中身はほとんど Attention なんでしょ": "a question; the answer that follows is branched",
+    # gru-vs-lstm, en and ja
+    "here mean that the GRU's step": "defines the words with their threshold",
+    "quicker (or slower) than the LSTM's in every round": "the same definition, continued",
+    "ここで「速い」「遅い」と書くのは": "defines the words with their threshold",
+    "**: solved by the GRU in": "k-of-N counts read from findings.solved_seeds",
+    "**：解けたのは GRU が": "k-of-N counts read from findings.solved_seeds",
 }
 
 
@@ -134,6 +140,7 @@ def _with(shown: dict[str, Shown], experiment: str, changes: dict[str, object]) 
 #  {lang: words only side A says}, {lang: words only side B says})
 RNN = "rnn-vs-lstm"
 ATTENTION = "attention-vs-lstm"
+GRU = "gru-vs-lstm"
 FLIPS: list[tuple] = [
     (
         RNN,
@@ -291,6 +298,67 @@ FLIPS: list[tuple] = [
         {"cpu.attention_fused.slower_from": None, "cpu.attention_fused.faster_at": []},
         {"en": "attention was **not** faster", "ja": "Attention は速く**ありません**でした"},
         {"en": "overlapped at every length: a tie", "ja": "幅が重なり、引き分けでした"},
+    ),
+    (
+        GRU,
+        "long_memory",
+        {"gru_lstm_tie_everywhere": True},
+        {"gru_lstm_tie_everywhere": False},
+        {
+            "en": "neither gated cell was clearly ahead of the other at any lag",
+            "ja": "GRU と LSTM のどちらかがはっきり上回ることはありませんでした",
+        },
+        {
+            "en": "(every seed of it beat the other's best)",
+            "ja": "（一方のどのシードも、もう一方のいちばん良いシードより上）",
+        },
+    ),
+    (
+        GRU,
+        "counting_anbn",
+        {"winner": "lstm"},
+        {"winner": None},
+        {
+            "en": "every LSTM seed still got it right further out than every GRU seed",
+            "ja": "LSTM のどのシードも GRU のどのシードより大きな n まで",
+        },
+        {"en": "the ranges overlap, so neither counted clearly further", "ja": "範囲が重なるので"},
+    ),
+    (
+        GRU,
+        "gate_ablations",
+        {"paper_greff": "agrees"},
+        {"paper_greff": "disagrees"},
+        {"en": "That matches Greff et al.", "ja": "これは Greff らの結果と合っています"},
+        {"en": "That is not what Greff et al. found", "ja": "これは Greff らの結果とは違います"},
+    ),
+    (
+        GRU,
+        "gate_ablations",
+        {"forget_bias_faster": "lstm_bias1"},
+        {"forget_bias_faster": "tie"},
+        {
+            "en": "With the bias at 1 the LSTM got there sooner in every seed",
+            "ja": "バイアスを 1 にした LSTM は、どのシードも",
+        },
+        {
+            "en": "neither of the two LSTMs was clearly the quicker learner",
+            "ja": "2 つの LSTM のどちらが早く学ぶとは言えません",
+        },
+    ),
+    (
+        GRU,
+        "gate_ablations",
+        {"paper_jozefowicz": "agrees"},
+        {"paper_jozefowicz": "disagrees"},
+        {
+            "en": "So the Jozefowicz et al. picture holds here",
+            "ja": "つまり今回は Jozefowicz らの描いたとおりです",
+        },
+        {
+            "en": "So the Jozefowicz et al. picture does not hold here",
+            "ja": "描いたとおりにはなりませんでした",
+        },
     ),
 ]
 

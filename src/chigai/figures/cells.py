@@ -99,6 +99,9 @@ def loss_curves(data: dict[str, Any], lang: str) -> Figure:
         axes.fill_between(
             steps, model["loss_min"], model["loss_max"], color=COLORS[name], alpha=0.15
         )
+    axes.axhline(
+        data["loss_level"], color=COLORS["baseline"], linestyle=":", label=label("loss_level", lang)
+    )
     axes.set_yscale("log")
     axes.set_xlabel(label("training_step", lang))
     axes.set_ylabel(label("training_loss", lang))
