@@ -95,7 +95,7 @@ def widths(config: Config) -> dict[str, int]:
 
 
 @functools.cache
-def sizes(config: Config) -> tuple[dict[str, int], dict[str, int]]:
+def model_sizes(config: Config) -> tuple[dict[str, int], dict[str, int]]:
     """Each model's width and weight count, searched once per preset (the search builds
     a model at every width)."""
     width = widths(config)
@@ -153,7 +153,7 @@ def summarize(config: Config, done: Done) -> dict:
     mse = {name: tuned.values("mse", name) for name in MODELS}
     baseline = statistics.fmean(done.values("baseline", model=MODELS[0], lr=config.lrs[0]))
     median = {name: [statistics.median(runs) for runs in mse[name]] for name in MODELS}
-    width, params = sizes(config)
+    width, params = model_sizes(config)
     return {
         "lags": list(lags),
         "seeds": list(config.seeds),

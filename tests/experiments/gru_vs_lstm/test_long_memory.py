@@ -34,7 +34,7 @@ def test_the_splits_share_no_sequence(preset):
 @pytest.mark.parametrize("preset", ["quick", "full"])
 def test_every_model_has_the_lstms_weight_count_within_ten_percent(preset):
     module, config = loaded(preset)
-    widths, counts = module.sizes(config)
+    widths, counts = module.model_sizes(config)
     built = module.Recurrent("gru", 2, widths["gru"], 1)
     assert parameter_count(built) == counts["gru"]
     assert all(abs(n - counts["lstm"]) / counts["lstm"] <= module.MATCHED for n in counts.values())
