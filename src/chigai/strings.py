@@ -172,8 +172,8 @@ LABELS: dict[str, dict[str, str]] = {
     "training_step": {"ja": "学習ステップ", "en": "training step"},
     "training_loss": {"ja": "学習データでの損失（対数目盛）", "en": "training loss (log scale)"},
     "loss_level": {
-        "ja": "ここまで下がる速さを比べる（当てずっぽうの損失の半分）",
-        "en": "the level we time (half of guessing's loss)",
+        "ja": "目安：当てずっぽうの損失の半分",
+        "en": "timed level: half of guessing's loss",
     },
 }
 
