@@ -114,7 +114,7 @@ FAST_BIAS = {"lstm": 2000, "lstm_bias1": 600, "nfg": None, "noaf": None, "cifg":
 
 
 def test_the_papers_agree_when_nfg_and_noaf_hurt_cifg_ties_and_the_bias_helps():
-    data = _summary(AS_GREFF, FAST_BIAS)
+    data = _summary(AS_GREFF, {**FAST_BIAS, "gru": 600})  # the GRU as quick as bias 1
     found = data["findings"]
     assert found["versus_lstm"] == {
         "lstm_bias1": "helps",
@@ -213,3 +213,14 @@ def test_check_trained_refuses_a_run_where_every_variant_guessed():
     assert module.check_trained(_summary(AS_GREFF, FAST_BIAS)) is None
     guessing = {name: [0.13, 0.12, 0.125] for name in AS_GREFF}
     assert "best median accuracy" in module.check_trained(_summary(guessing, FAST_BIAS))
+
+
+def test_a_gru_still_quicker_than_the_bias_1_lstm_makes_jozefowicz_partly():
+    found = _summary(AS_GREFF, FAST_BIAS)["findings"]  # GRU at step 400, bias 1 at 600
+    assert found["gru_vs_lstm_bias1"] == "tie"
+    assert found["gru_vs_lstm_bias1_speed"] == "gru"
+    assert found["paper_jozefowicz"] == "partly"
+    assert (
+        found["speed_versus_lstm"]["cifg"] == "cifg" and found["speed_versus_lstm"]["nfg"] == "lstm"
+    )
+    assert found["help_above"] == pytest.approx(0.95 + found["win_margin"])
