@@ -70,22 +70,23 @@ FIGURES = {"ablation_accuracy": "variant_accuracy", "forget_bias_loss": "loss_cu
 NAME = {"ja": "LSTM の部品を一つずつ変える", "en": "Changing the LSTM one part at a time"}
 ALT = {
     "ablation_accuracy": {
-        "ja": "点の図。最後に印のついた記号を答えるタスクのテスト正解率を、6 つのモデルについて"
-        "シードごとの点と中央値で示す。モデルは標準の LSTM、忘却ゲートのバイアスを 1 にした "
-        "LSTM、忘却ゲートを外したもの、出力の活性化関数を外したもの、入力ゲートと忘却ゲートを"
-        "結合したもの、GRU。当てずっぽうで答えた場合の正解率を横線で示す。",
-        "en": "Dot plot of test accuracy on the last-marked-symbol task for six models "
-        "(the standard LSTM, the LSTM with forget-gate bias 1, no forget gate, no output "
-        "activation, coupled input and forget gates, and the GRU): one dot per seed and "
-        "the median, with a line at the accuracy of guessing.",
+        "ja": "横棒グラフ。最後に印のついた記号を答える問題のテスト正解率を、6 つのモデルについて、"
+        "中央値を棒で、シードごとの値を点で示す。モデルは標準の LSTM、忘却ゲートのバイアスを 1 に"
+        "した LSTM、忘却ゲートを外したもの、出力の tanh を外したもの、入力ゲートを忘却ゲートに"
+        "連動させたもの、GRU。当てずっぽうの正解率を縦の破線で示す。",
+        "en": "Horizontal bar chart of test accuracy on the last-marked-symbol task for six "
+        "models (the standard LSTM, the LSTM with forget-gate bias 1, no forget gate, no "
+        "output tanh, input gate tied to the forget gate, and the GRU): a bar at the median, "
+        "a dot for each seed, and a dashed vertical line at the accuracy of guessing.",
     },
     "forget_bias_loss": {
-        "ja": "折れ線グラフ。横軸は学習のステップ数、縦軸は学習中の損失。忘却ゲートのバイアスが "
-        "0 の LSTM、1 の LSTM、GRU について、シードの中央値を線で、"
-        "最小から最大までの幅を帯で示す。",
-        "en": "Line chart of training loss against training steps for the LSTM with "
-        "forget-gate bias 0, the LSTM with bias 1 and the GRU: the median over seeds as a "
-        "line and the range over seeds as a band.",
+        "ja": "折れ線グラフ。横軸は学習のステップ数、縦軸は学習中の損失（対数目盛）。忘却ゲートの"
+        "バイアスが 0 の LSTM、1 の LSTM、GRU について、シードの中央値を線で、最小から最大までの"
+        "幅を帯で示す。点線は速さを比べる目安（当てずっぽうの損失の半分）。",
+        "en": "Line chart of training loss (log scale) against training steps for the LSTM "
+        "with forget-gate bias 0, the LSTM with bias 1 and the GRU: the median over seeds as "
+        "a line and the range over seeds as a band; a dotted line marks the level we time, "
+        "half the loss of guessing.",
     },
 }
 
