@@ -163,7 +163,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ja": "すべて正しく判定できたシードの割合",
         "en": "share of seeds right at every step",
     },
-    "trained_n": {"ja": "学習に使った n の範囲", "en": "n seen in training"},
+    "trained_n": {"ja": "学習した範囲", "en": "training range"},
     "one_seed": {"ja": "1 つのシード", "en": "one seed"},
     "lstm_bias1": {"ja": "LSTM（忘却バイアス 1）", "en": "LSTM, forget bias 1"},
     "nfg": {"ja": "忘却ゲートなし", "en": "no forget gate"},

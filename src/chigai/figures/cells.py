@@ -24,7 +24,7 @@ def step_time_vs_width(data: dict[str, Any], lang: str) -> Figure:
                 marker="o" if kernel == "torch" else "s",
                 markersize=4,
                 color=COLORS[name],
-                label=f"{label(name, lang)} ({label(f'kernel_{kernel}', lang)})",
+                label=_paren(label(name, lang), label(f"kernel_{kernel}", lang), lang),
             )
             axes.fill_between(
                 widths, series["step_ms_min"], series["step_ms_max"], color=COLORS[name], alpha=0.12
@@ -55,7 +55,12 @@ def recognised_vs_n(data: dict[str, Any], lang: str) -> Figure:
             linewidth=2,
         )
     axes.plot(
-        [], [], color=COLORS["baseline"], alpha=0.3, linewidth=8, label=label("trained_n", lang)
+        [],
+        [],
+        color=COLORS["baseline"],
+        alpha=0.3,
+        linewidth=8,
+        label=_paren(label("trained_n", lang), f"n ≤ {data['max_train_n']}", lang),
     )
     axes.set_xlim(0, max(ns) + 1)
     axes.set_ylim(-0.05, 1.05)
@@ -107,3 +112,8 @@ def loss_curves(data: dict[str, Any], lang: str) -> Figure:
     axes.set_ylabel(label("training_loss", lang))
     legend_outside(figure, axes)
     return figure
+
+
+def _paren(text: str, aside: str, lang: str) -> str:
+    """'GRU (aside)', with full-width brackets in Japanese: 'GRU（aside）'."""
+    return f"{text}（{aside}）" if lang == "ja" else f"{text} ({aside})"
