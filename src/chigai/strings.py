@@ -122,6 +122,7 @@ LABELS: dict[str, dict[str, str]] = {
     "agrees": {"ja": "私たちの結果は一致", "en": "ours agrees"},
     "disagrees": {"ja": "私たちの結果は一致せず", "en": "ours disagrees"},
     "partly": {"ja": "私たちの結果は一部だけ一致", "en": "ours agrees only in part"},
+    "verdict": {"ja": "（{verdict}）", "en": " ({verdict})"},  # after the paper, in its box
     "seconds": {"ja": "秒", "en": "s"},
     "stale_title": {"ja": "古い結果を表示しています", "en": "Showing out-of-date results"},
     "stale_body": {

@@ -284,11 +284,11 @@ FLIPS: list[tuple] = [
         {"paper": "disagrees"},
         {
             "en": "recurrent layer n·d² (ours agrees)",
-            "ja": "再帰型が n·d² に比例 (私たちの結果は一致)",
+            "ja": "再帰型が n·d² に比例（私たちの結果は一致）",
         },
         {
             "en": "recurrent layer n·d² (ours disagrees)",
-            "ja": "再帰型が n·d² に比例 (私たちの結果は一致せず)",
+            "ja": "再帰型が n·d² に比例（私たちの結果は一致せず）",
         },
     ),
     (
