@@ -30,8 +30,8 @@ def test_a_crash_mid_write_leaves_the_old_file_intact(tmp_path):
         "from pathlib import Path\n"
         "sys.path.insert(0, sys.argv[2])\n"
         "from test_results import make_result\n"
-        "import chigai.results as results\n"
-        "results.os.fsync = lambda fd: os._exit(9)\n"
+        "import chigai.atomic as atomic\nimport chigai.results as results\n"
+        "atomic.os.fsync = lambda fd: os._exit(9)\n"
         "results.save_result(make_result(Path(sys.argv[1]), 0.9))\n"
     )
     died = subprocess.run([sys.executable, "-c", crash, str(path), str(Path(__file__).parent)])

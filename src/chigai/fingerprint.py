@@ -40,6 +40,7 @@ COMPUTE_PACKAGES = (
 # Modules (and packages) that cannot change what an experiment computes, and why.
 NOT_COMPUTE = {
     "chigai": "package docstring only",
+    "chigai.atomic": "bookkeeping: writes files atomically",
     "chigai.assemble": "presentation: picks results for pages, draws figures",
     "chigai.figures": "presentation: figure drawing",
     "chigai.fragments": "presentation: HTML and Markdown fragments",

@@ -13,7 +13,6 @@ crash or a Ctrl-C leaves either the old file or the new one, never half of one.
 import json
 import logging
 import math
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from chigai.atomic import write_atomically
 from chigai.experiment import ExperimentError
 
 log = logging.getLogger(__name__)
@@ -97,20 +97,8 @@ def save_result(result: Result) -> None:
 
 
 def write_json(path: Path, value: Any) -> None:
-    """Write to a temporary name in the same folder and rename it into place."""
-    text = json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; results are shared files
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    """Write JSON atomically (chigai.atomic): a crash keeps the old file."""
+    write_atomically(path, json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False) + "\n")
 
 
 def load_result(path: Path, *, experiment: str, preset: str) -> Result:
