@@ -23,6 +23,7 @@ from pathlib import Path
 import chigai
 from chigai.experiment import ExperimentSpec
 from chigai.presentation import PRESENTATION_NAMES
+from chigai.run.syntax import canonical, without_docstrings
 
 PACKAGE_DIR = Path(chigai.__file__).parent
 # Where the computing lives. Listing a package here documents it; leaving a new module
@@ -41,6 +42,7 @@ COMPUTE_PACKAGES = (
 NOT_COMPUTE = {
     "chigai": "package docstring only",
     "chigai.atomic": "bookkeeping: writes files atomically",
+    "chigai.run": "bookkeeping: the run machinery",
     "chigai.assemble": "presentation: picks results for pages, draws figures",
     "chigai.figures": "presentation: figure drawing",
     "chigai.fragments": "presentation: HTML and Markdown fragments",
@@ -205,23 +207,14 @@ def is_compute(module: str) -> bool:
 
 @functools.cache
 def normalized(source: str, without: tuple[str, ...] = ()) -> str:
-    """The syntax tree without docstrings: what the code does, not how it is written.
+    """The syntax tree without docstrings, in a form no Python version changes
+    (chigai.run.syntax): what the code does, not how it is written.
 
     `without`: top-level names whose assignments are left out.
     """
     tree = ast.parse(source)
     tree.body = [node for node in tree.body if not _assigns(node, without)]
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        if (
-            isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-            and body
-            and isinstance(body[0], ast.Expr)
-            and isinstance(body[0].value, ast.Constant)
-            and isinstance(body[0].value.value, str)
-        ):
-            node.body = body[1:] or [ast.Pass()]
-    return ast.dump(tree, include_attributes=False)
+    return canonical(without_docstrings(tree))
 
 
 def _assigns(node: ast.stmt, names: tuple[str, ...]) -> bool:
