@@ -265,3 +265,53 @@ def test_notices_come_under_the_title_so_the_page_keeps_its_name():
     html = render_page(page, src_uri="rnn-vs-lstm.en.md", lang="en", shown=shown(stale=True))
     assert html.lstrip("\n").startswith("# RNN vs LSTM\n")
     assert html.index("Showing out-of-date results") < html.index("Intro.")
+
+
+WINNER = "results.marked_recall.findings.winner"
+ROWS = "results.marked_recall.data.rows"
+USES = {  # every use a template can make of a value; each would print SHOWN if it went through
+    "==": f'{{% if {WINNER} == "lstm" %}}SHOWN{{% else %}}SHOWN a tie{{% endif %}}',
+    "!=": f'{{% if {WINNER} != "lstm" %}}SHOWN{{% else %}}SHOWN{{% endif %}}',
+    "is none": f"{{% if {WINNER} is none %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "is not none": f"{{% if {WINNER} is not none %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "is defined": f"{{% if {WINNER} is defined %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "is undefined": f"{{% if {WINNER} is undefined %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "is sameas": f"{{% if {WINNER} is sameas false %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "is string": f"{{% if {WINNER} is string %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "is equalto": f'{{% if {WINNER} is equalto "lstm" %}}SHOWN{{% else %}}SHOWN{{% endif %}}',
+    "in a list": f'{{% if {WINNER} in ["lstm", "gru"] %}}SHOWN{{% else %}}SHOWN{{% endif %}}',
+    "contains": f'{{% if "lstm" in {WINNER} %}}SHOWN{{% else %}}SHOWN{{% endif %}}',
+    "truth": f"{{% if {WINNER} %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "not": f"{{% if not {WINNER} %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "or": f"{{% if {WINNER} or true %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "inline if": f'{{{{ "SHOWN" if {WINNER} else "SHOWN" }}}}',
+    "<": f"{{% if {WINNER} < 1 %}}SHOWN{{% else %}}SHOWN{{% endif %}}",
+    "for": f"{{% for row in {ROWS} %}}SHOWN{{% else %}}SHOWN{{% endfor %}}",
+    "| length": f"SHOWN {{{{ {ROWS} | length }}}}",
+    "| default": f'SHOWN {{{{ {WINNER} | default("a tie") }}}}',
+    "| select": f'SHOWN {{{{ {ROWS} | select("none") | list | length }}}}',
+    "print": f"SHOWN {{{{ {WINNER} }}}}",
+    "num()": f"SHOWN {{{{ num({WINNER}) }}}}",
+    "+": f"SHOWN {{{{ {WINNER} + 1 }}}}",
+    "%": f"SHOWN {{{{ {WINNER} % 2 }}}}",
+    "as a key": f'SHOWN {{{{ {{"lstm": 1}}[{WINNER}] }}}}',
+    "as an index": f"SHOWN {{{{ [1, 2][{WINNER}] }}}}",
+    "a method": f"SHOWN {{{{ {WINNER}.items() }}}}",
+}
+
+
+@pytest.mark.parametrize("use", USES.values(), ids=USES.keys())
+def test_any_use_of_a_missing_result_blanks_its_section_naming_the_experiment(use):
+    """A comparison must not pick a branch for a missing result ("a tie" for no winner)."""
+    page = (
+        "# Title\n\n## Adding\n\n{% if results.adding_problem.findings.better %}better{% endif %}"
+        f"\n\n## Recall\n\n{use}\n\n## End\n\nbye\n"
+    )
+    gone = {"marked_recall": Missing(GONE, "results/marked_recall.full.json: not valid JSON")}
+    text = render_page(
+        page, src_uri="rnn-vs-lstm.en.md", lang="en", shown=shown(), unavailable=gone
+    )
+    recall = text[text.index("## Recall") : text.index("## End")]
+    assert "The results behind this section are missing" in recall
+    assert "`marked_recall`: results/marked_recall.full.json: not valid JSON" in recall
+    assert "SHOWN" not in text and "better" in text and "bye" in text

@@ -39,6 +39,8 @@ class _NamedUndefined(jinja2.StrictUndefined):
 
 PAGES = jinja2.Environment(undefined=_NamedUndefined, keep_trailing_newline=True, autoescape=False)
 PAGES.filters.update(READABLE)  # `{{ prov.duration_s | duration(lang) }}`, …
+PAGES.tests.update(Unavailable.refuse_in(PAGES.tests))  # `is none` on a missing result raises
+PAGES.filters.update(Unavailable.refuse_in(PAGES.filters))
 
 
 @dataclass(frozen=True)
