@@ -60,10 +60,16 @@ def build(project: Path, *, check_torch: bool = False) -> tuple[float, str]:
 
 
 def forget_results(project: Path, only: list[str] | None) -> None:
-    """Delete results (all, or those of `only`) and the figure cache: the next build reruns them."""
+    """Delete results (all, or those of `only`), their stored trials and the figure cache:
+    the next build reruns them from scratch, as a builder without our caching would. Left
+    with the trials, a "naive" build only re-summarized them (14.7 s against a 142.8 s cold
+    suite) and naive / cached measured the trial cache, not a naive build."""
     for path in (project / "results").glob("*.json"):
         if only is None or path.name.split(".")[0] in only:
             path.unlink()
+    trials = project / ".trials"
+    for folder in [trials] if only is None else [trials / name for name in only]:
+        shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(project / ".cache", ignore_errors=True)
 
 

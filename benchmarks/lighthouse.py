@@ -33,17 +33,23 @@ VERSION = "12.8.2"
 PREFIX = ROOT / ".cache" / "npm"
 BINARY = PREFIX / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# what the issue asks to watch: home, both articles, one notebook page (Japanese, the default)
-PAGES = {
-    "home": "",
-    "rnn-vs-lstm": "rnn-vs-lstm/",
-    "attention-vs-lstm": "attention-vs-lstm/",
-    "notebook": "notebooks/rnn-vs-lstm/",
-}
 
 
 class LighthouseUnavailable(RuntimeError):
     """Node, npm or chromium is missing; the message says which and how to get it."""
+
+
+def pages(root: Path = ROOT) -> dict[str, str]:
+    """What to score, by name -> path (Japanese, the default): home, every article and the
+    first article's notebook page. Articles are found, not listed (a hand-kept list missed
+    the GRU article): each experiments/<article>/ that chigai discovers, with its page."""
+    from chigai.experiment import discover
+
+    articles = sorted({spec.article.replace("_", "-") for spec in discover(root).values()})
+    slugs = [slug for slug in articles if (root / "docs" / f"{slug}.ja.md").is_file()]
+    found = {"home": ""} | {slug: f"{slug}/" for slug in slugs}
+    notebooks = [s for s in slugs if (root / "docs" / "notebooks" / f"{s}.ja.ipynb").is_file()]
+    return found | ({"notebook": f"notebooks/{notebooks[0]}/"} if notebooks else {})
 
 
 def install() -> Path:
@@ -161,23 +167,27 @@ def score(url: str, chrome: str) -> dict[str, int]:
 
 
 def measure(project: Path, chrome: str = "/usr/bin/chromium") -> dict[str, dict[str, int]]:
-    """Scores for each page of PAGES, the project's site built for and served at one port."""
+    """Scores for each of the project's pages, its site built for and served at one port."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="chigai-lighthouse-") as work:
         site = Path(work) / "site"
         build(project, site, f"http://127.0.0.1:{port}/")
-        return measure_built(site, chrome, port)
+        return measure_built(site, chrome, port, listed=pages(project))
 
 
 def measure_built(
-    site: Path, chrome: str = "/usr/bin/chromium", port: int | None = None, compress: bool = True
+    site: Path,
+    chrome: str = "/usr/bin/chromium",
+    port: int | None = None,
+    compress: bool = True,
+    listed: dict[str, str] | None = None,
 ) -> dict[str, dict[str, int]]:
-    """Scores for each page of PAGES in a site that is already built."""
+    """Scores for each page `listed` (default: this checkout's pages) of a built site."""
     if not Path(chrome).exists():
         raise LighthouseUnavailable(f"{chrome} not found (apt-get install chromium)")
     install()
     with served(site, port or free_port(), compress) as base:
-        return {name: score(base + path, chrome) for name, path in PAGES.items()}
+        return {name: score(base + path, chrome) for name, path in (listed or pages()).items()}
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ import sys
 import urllib.request
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, article_pages
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import lighthouse
@@ -37,3 +37,12 @@ def test_pages_are_served_gzipped_as_github_pages_serves_them(tmp_path):
 def test_a_missing_browser_is_named(tmp_path):
     with pytest.raises(lighthouse.LighthouseUnavailable, match="nowhere/chromium not found"):
         lighthouse.measure_built(tmp_path, chrome="/nowhere/chromium")
+
+
+def test_every_article_is_scored_with_home_and_a_notebook_page():
+    listed = lighthouse.pages()
+    assert listed["home"] == ""
+    assert {slug: listed.get(slug) for slug in article_pages()} == {
+        slug: f"{slug}/" for slug in article_pages()
+    }
+    assert listed["notebook"].removeprefix("notebooks/").rstrip("/") in article_pages()
