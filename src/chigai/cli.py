@@ -25,6 +25,8 @@ EPILOG = """examples:
   chigai run --preset full --executor ray         trials on the Ray cluster in RAY_ADDRESS
   CHIGAI_THREADS=2 chigai run compute_cost        torch threads per trial (default 1)
   chigai new cnn-vs-mlp                           a new article, ready to build (AUTHORING.md)
+  chigai render --out ../chigai-pages             every page as plain Markdown: builds without
+                                                  the chigai plugin (AUTHORING.md)
 
 An interrupted or failed run resumes where it stopped: finished trials are kept in
 .trials/ and only the missing ones run again.
@@ -90,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
         "new", help="start an article: example experiment, ja/en pages, nav entry, home cards"
     )
     new.add_argument("slug", help="the page name, e.g. cnn-vs-mlp (docs/cnn-vs-mlp.ja.md)")
+    render = commands.add_parser(
+        "render", help="write every page, figure and asset as plain Markdown for any MkDocs"
+    )
+    render.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="a new folder outside docs/"
+    )
     return parser
 
 
@@ -114,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         root = find_root(args.root)
         if args.command == "new":
             return start_article(root, args.slug)
+        if args.command == "render":
+            return render_pages(root, args.out)
         specs = discover(root)
         if args.command == "list":
             for spec in specs.values():
@@ -198,6 +208,23 @@ def start_article(root: Path, slug: str) -> int:
     for command, why in steps.items():
         print(f"  {command:{width}}   {why}")
     return 0
+
+
+def render_pages(root: Path, out: Path) -> int:
+    """`chigai render`: the pages as the plugin shows them, publishable without it."""
+    from chigai.assemble import StaleResults
+    from chigai.export import render_site
+    from chigai.freshness import policy_from_env
+
+    try:
+        done = render_site(root, out, policy_from_env(os.environ.get("CHIGAI_ON_STALE")))
+    except StaleResults as error:
+        print(f"chigai: error: {error}", file=sys.stderr)
+        return 1
+    for problem in done.problems:
+        print(f"chigai: warning: {problem}", file=sys.stderr)
+    print(f"wrote {done.pages} pages and {done.figures} figures to {out}: `mkdocs build` there")
+    return 1 if done.problems else 0
 
 
 def run_notebooks(root: Path, specs: dict, *, everything: bool) -> int:
