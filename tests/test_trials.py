@@ -1,12 +1,13 @@
 """The trial cache: what a trial's key depends on, and what a trial may see."""
 
 import dataclasses
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from chigai.experiment import ExperimentError, PresetConfig, read_spec
-from chigai.trials import Trial, TrialCache, checked_grid, settings_of, trial_view
+from chigai.trials import Done, Trial, TrialCache, checked_grid, settings_of, trial_view
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,3 +77,79 @@ def test_a_bad_grid_is_refused_with_what_is_wrong(points, message):
     with pytest.raises(ExperimentError) as error:
         checked_grid(points, "x.py grid()")
     assert str(error.value).startswith("x.py grid(): ") and message in str(error.value)
+
+
+def _done() -> Done:
+    points = [{"model": model, "seed": seed} for model in ("rnn", "lstm") for seed in (1, 2)]
+    return Done([Trial(point, {"mse": point["seed"] / 10}, 0.0) for point in points])
+
+
+@pytest.mark.parametrize(
+    ("ask", "message"),
+    [
+        (
+            lambda done: done.values("mes", model="rnn"),
+            "no trial's output has 'mes': the outputs have mse; check the name in summarize()",
+        ),
+        (
+            lambda done: done.values("mse", modle="rnn"),
+            "no trial's point has 'modle': the points have model, seed; check the name in "
+            "summarize()",
+        ),
+        (
+            lambda done: done.matching(sede=1),
+            "no trial's point has 'sede': the points have model, seed; check the name in "
+            "summarize()",
+        ),
+        (
+            lambda done: done.one(modle="rnn", seed=1),
+            "no trial's point has 'modle': the points have model, seed; check the name in "
+            "summarize()",
+        ),
+    ],
+    ids=["output key", "point key in values", "point key in matching", "point key in one"],
+)
+def test_a_misspelled_key_in_summarize_fails_naming_the_keys_there_are(ask, message):
+    """Not `[]`, which a summary would read as a setting that has no trials."""
+    with pytest.raises(KeyError) as error:
+        ask(_done())
+    assert str(error.value) == message
+
+
+def test_a_setting_without_trials_is_still_an_empty_list():
+    done = _done()
+    assert done.values("mse", model="rnn") == [0.1, 0.2] and done.values("mse", model="gru") == []
+
+
+def test_each_trial_comes_back_to_its_own_slot_even_where_points_compare_equal(tmp_path):
+    """1, 1.0 and True are equal in Python but are three points of the grid."""
+    experiment = tmp_path / "experiments" / "slots" / "scales.py"
+    experiment.parent.mkdir(parents=True)
+    (tmp_path / "results").mkdir()
+    experiment.write_text(
+        textwrap.dedent(
+            """
+            from chigai.experiment import PresetConfig
+
+            PRESETS = {"quick": {"seeds": [1]}, "full": {"seeds": [1]}}
+            FIGURES = {}
+            Config = PresetConfig
+
+            def grid(config):
+                return [{"scale": 1}, {"scale": 1.0}, {"scale": True}]
+
+            def trial(config, point, device):
+                return {"seen": repr(point["scale"])}
+
+            def summarize(config, done):
+                return {"seen": [t.output["seen"] for t in done.trials], "findings": {}}
+
+            def check_trained(data):
+                return None
+            """
+        )
+    )
+    from chigai.runner import run_experiment  # imports torch: only here
+
+    result = run_experiment(tmp_path, read_spec(experiment), "quick", "cpu")
+    assert result.data["seen"] == ["1", "1.0", "True"]

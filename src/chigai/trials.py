@@ -41,28 +41,58 @@ class Trial:
     host: dict[str, Any] = field(default_factory=dict)  # cpu, device, threads
 
 
+class NoSuchKey(KeyError):
+    """A key no trial has, as a one-line message (a KeyError's own text is its repr)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class Done:
-    """All trials of a run, handed to an experiment's `summarize(config, done)`."""
+    """All trials of a run, handed to an experiment's `summarize(config, done)`.
+
+    A key that no trial has raises NoSuchKey naming the keys there are: a misspelling in
+    `summarize()` must fail, not read as a setting with no trials (`[]`).
+    """
 
     def __init__(self, trials: list[Trial], previous: dict[str, Any] | None = None):
         self.trials = trials
         # The data of this experiment's fresh result at the same preset, if any: lets an
         # experiment keep what another device measured with the same code.
         self.previous = previous
+        self._point_keys = {key for t in trials for key in t.point}
+        self._output_keys = {key for t in trials for key in t.output}
 
     def matching(self, **where: Any) -> list[Trial]:
         """The trials whose point has all of `where`, in grid order."""
+        unknown = [key for key in where if key not in self._point_keys]
+        if unknown:
+            raise NoSuchKey(
+                f"no trial's point has {unknown[0]!r}: the points have "
+                f"{', '.join(sorted(self._point_keys))}; check the name in summarize()"
+            )
         return [t for t in self.trials if all(t.point.get(k) == v for k, v in where.items())]
 
     def values(self, key: str, **where: Any) -> list[Any]:
         """output[key] of every matching trial, in grid order (e.g. one per seed)."""
-        return [t.output[key] for t in self.matching(**where)]
+        if key not in self._output_keys:
+            raise NoSuchKey(
+                f"no trial's output has {key!r}: the outputs have "
+                f"{', '.join(sorted(self._output_keys))}; check the name in summarize()"
+            )
+        found = self.matching(**where)
+        for t in found:
+            if key not in t.output:
+                raise NoSuchKey(
+                    f"trial {t.point} has no output {key!r}, only {', '.join(sorted(t.output))}"
+                )
+        return [t.output[key] for t in found]
 
     def one(self, **where: Any) -> dict[str, Any]:
         """The output of the single trial matching `where`."""
         found = self.matching(**where)
         if len(found) != 1:
-            raise KeyError(f"{len(found)} trials match {where}, expected exactly one")
+            raise NoSuchKey(f"{len(found)} trials match {where}, expected exactly one")
         return found[0].output
 
 
@@ -91,6 +121,29 @@ def settings_of(config: PresetConfig) -> dict[str, Any]:
     }
 
 
+def point_text(point: Mapping[str, Any]) -> str:
+    """A point's identity: its JSON text, in which 1, 1.0 and true differ (as dicts they
+    are equal, so `grid.index(point)` could find another point's slot)."""
+    return json.dumps(dict(point), sort_keys=True)
+
+
+def output_problem(output: object) -> str | None:
+    """Why what a trial returned cannot be stored (not a dict, NaN, not JSON), or None.
+
+    Every trial a run or a notebook accepts passes this check, wherever it ran.
+    """
+    if not isinstance(output, dict):
+        return f"trial() returned {type(output).__name__}, not a dict"
+    bad = non_finite(output)
+    if bad:
+        return f"output.{bad} is not a finite number"
+    try:
+        json.dumps(output)
+    except (TypeError, ValueError) as error:  # a tensor or an array left in: not cacheable
+        return f"trial() must return plain JSON ({error})"
+    return None
+
+
 def checked_grid(points: Iterable[Mapping[str, Any]], where: str) -> list[Point]:
     """A grid as a list of distinct points of plain JSON scalars."""
     grid: list[Point] = []
@@ -104,7 +157,7 @@ def checked_grid(points: Iterable[Mapping[str, Any]], where: str) -> list[Point]
             )
             if not isinstance(key, str) or not plain:
                 raise ExperimentError(f"{where}: grid point {dict(point)} has {key!r}={value!r}")
-        text = json.dumps(dict(point), sort_keys=True)
+        text = point_text(point)
         if text in seen:
             raise ExperimentError(f"{where}: grid() yields {text} twice")
         seen.add(text)
@@ -154,7 +207,7 @@ class TrialCache:
             trial = Trial(raw["point"], raw["output"], raw["seconds"], raw.get("host", {}))
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return trial if trial.point == point and not non_finite(trial.output) else None
+        return trial if trial.point == point and output_problem(trial.output) is None else None
 
     def store(self, trial: Trial) -> None:
         record = {

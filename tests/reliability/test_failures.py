@@ -2,7 +2,11 @@
 
 import textwrap
 
+import pytest
 from helpers import copy_project, run_tool
+
+from chigai.experiment import ExperimentError, read_spec
+from chigai.loading import prepare
 
 EXPERIMENT = '''
 """A tiny regression experiment used to try faults; LOSS picks the loss."""
@@ -118,3 +122,67 @@ def test_a_run_that_did_not_train_is_refused_and_keeps_the_last_good_result(tmp_
     assert "small_data.py PRESETS['quick'] (lrs=[1000000000.0], steps=" in done.stdout
     assert "previous result kept" in done.stdout
     assert stored.read_bytes() == good
+
+
+TINY = """
+import torch
+
+from chigai.experiment import PresetConfig
+
+PRESETS = {"quick": {"seeds": [1, 2]}, "full": {"seeds": [1]}}
+FIGURES = {}
+Config = PresetConfig
+
+
+def grid(config):
+    return [{"seed": seed} for seed in config.seeds]
+
+
+def trial(config, point, device):
+    return RETURNS
+
+
+def summarize(config, done):
+    return {"values": done.values(KEY), "findings": {}}
+
+
+def check_trained(data):
+    return None
+"""
+
+
+def write_tiny(root, returns: str, key: str = '"value"'):
+    path = root / "experiments" / "faults" / "tiny.py"
+    path.parent.mkdir(parents=True)
+    (root / "results").mkdir()
+    path.write_text(TINY.replace("RETURNS", returns).replace("KEY", key))
+    return read_spec(path)
+
+
+@pytest.mark.parametrize(
+    ("returns", "problem"),
+    [
+        ('{"value": float("nan")}', "output.value is not a finite number"),
+        ('{"value": torch.ones(1)}', "trial() must return plain JSON (Object of type Tensor"),
+        ("[1.0]", "trial() returned list, not a dict"),
+    ],
+)
+def test_a_notebook_refuses_the_trial_output_that_a_run_refuses(tmp_path, returns, problem):
+    """`compute` (the notebooks' way to run trials) checks each output as `chigai run` does."""
+    from chigai.runner import compute  # imports torch: only here
+
+    module, config = prepare(write_tiny(tmp_path, returns), "quick")
+    with pytest.raises(ExperimentError) as error:
+        compute(module, config)
+    assert str(error.value).startswith(f"tiny trial seed=1: {problem}")
+
+
+def test_a_misspelled_key_in_summarize_fails_the_run_naming_the_keys_there_are(tmp_path):
+    from chigai.runner import run_many  # imports torch: only here
+
+    spec = write_tiny(tmp_path, '{"value": 1.5}', key='"vlaue"')
+    (report,) = run_many(tmp_path, [spec], "quick", "cpu", jobs=1)
+    assert report.result is None and report.error == (
+        "no trial's output has 'vlaue': the outputs have value; check the name in summarize()"
+    )
+    assert not (tmp_path / "results" / "tiny.quick.json").exists()
