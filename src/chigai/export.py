@@ -5,8 +5,9 @@ through the chigai plugin. This writes what the plugin shows, once, into DIR: ev
 of docs/ rendered through chigai's templates from the collected results (the same stale
 policy as a build, CHIGAI_ON_STALE), the figures, the experiment sources the pages link
 to, the notebooks as they are, docs/ assets and the theme overrides, and an mkdocs.yml
-that loads no chigai plugin. Nothing is written unless every page rendered; then files
-are replaced one by one (chigai.atomic), so a `mkdocs serve` running on DIR keeps going.
+that loads no chigai plugin. Nothing is written unless every page rendered; then each
+changed file is replaced whole (chigai.atomic), so a `mkdocs serve` in DIR never reads
+half a page, and files an earlier render wrote that are gone now are removed.
 
 Figures go to DIR/docs/figures/<lang>/<article>/<name>[.phone].svg (and .png): the
 plugin's names end in `.ja.svg` / `.en.svg`, which mkdocs-static-i18n would take for
@@ -17,7 +18,8 @@ export keeps them:
 - in the Markdown itself, for any engine: figure URLs relative to the built page
   (rebase_urls; directory URLs, other languages under `<lang>/`, as mkdocs-static-i18n
   makes them), width and height on every figure (size_images: no layout shift), and each
-  article's link-preview image in its front matter (`share_image`, at site_url);
+  article's link-preview image in its front matter (`share_image`: an absolute URL at
+  site_url as mkdocs.yml reads when rendering, so set CHIGAI_SITE_URL for `chigai render`);
 - in DIR/hooks/finish_pages.py, a MkDocs / ProperDocs hook that imports no chigai (its
   webpage.py is a copy of chigai/webpage.py): the lightbox script deferred, the search
   dialog named, empty table corners labelled, absolute hreflang links, the theme's
@@ -25,9 +27,10 @@ export keeps them:
   notebook pages without JupyterLab's 600 KB stylesheet and with chart alt text,
   sitemap.xml copies where Material asks for them, and notebooks kept as pages after
   mkdocs-static-i18n rebuilds the file list (chigai.site.notebook_pages).
-An engine that runs no hooks loses that second list. Lost in every case: the export is a
-snapshot, so serving it never reruns a stale experiment, executes a notebook or redraws
-a figure, and the plugin's warnings come from `chigai render` instead; render again.
+An engine that runs no hooks loses that second list (mkdocs-jupyter then serves each
+notebook's raw JSON). Lost in every case: the figures' URLs of the plugin's site (links
+to a figure file from elsewhere), and liveness: the export is a snapshot, so serving it
+never reruns a stale experiment, executes a notebook or redraws a figure; render again.
 """
 
 import ast
