@@ -1,17 +1,43 @@
-"""HTML and Markdown fragments from chigai's own templates (src/chigai/templates).
+"""HTML and Markdown fragments from chigai's own templates (src/chigai/templates), and
+`plain_text`, the escaping every value printed by a fragment or a page template goes
+through.
 
-Values from result files (device names, error messages) reach these fragments, so the
-environment escapes them; page templates themselves are Markdown and are not escaped.
+Values from result files (device names, findings), an experiment's NAME and ALT, an
+article.toml's name and error messages reach pages through these templates, so both
+environments escape whatever they print unless chigai's own code built it as markup
+(`markupsafe.Markup`: a figure, a table, a provenance box).
 """
 
 import jinja2
+from markupsafe import Markup
 
 from chigai.readable import READABLE
 from chigai.strings import LABELS
 
+# What a printed value could use to become markup, each as a character reference that
+# HTML, SVG and Markdown all show as the character itself: HTML's five, and Markdown's
+# links and images ([…](…)), code spans, emphasis, table cells, backslash escapes and
+# attribute lists ({: onclick=…}).
+_MARKUP_CHARACTERS = "&<>\"'[]`*|\\{}"
+_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ESCAPES = {ord(c): _NAMED.get(c, f"&#{ord(c)};") for c in _MARKUP_CHARACTERS}
+# A control character (a newline above all) would let a value start a Markdown line of
+# its own, a heading or an admonition: it prints as a space.
+_ESCAPES |= {code: " " for code in [*range(0x20), *range(0x7F, 0xA0)]}
+
+
+def plain_text(value: object) -> Markup:
+    """Any value as text, whether it lands in HTML, an attribute, SVG or Markdown; markup
+    that chigai's own code built (anything with `__html__`) is kept as it is."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    return Markup(str(value).translate(_ESCAPES))
+
+
 FRAGMENTS = jinja2.Environment(
     loader=jinja2.PackageLoader("chigai", "templates"),
-    autoescape=True,  # values from result files (device names, errors) reach HTML
+    autoescape=True,
+    finalize=plain_text,  # autoescape alone leaves Markdown's [x](javascript:…) live
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
 )

@@ -1,13 +1,19 @@
 """Measured values and text as a page shows them: numbers, percentages, tables, Japanese
 line joins and glossary tooltips. Page templates call `num`, `pct` and `table`; the
 renderer runs the rest over every page.
+
+`num`, `pct` and `count` return plain strings: what they print is digits, signs and the
+caller's words, which pages escape like any other value. `table` returns Markup, its
+cells escaped here.
 """
 
 import re
 from collections.abc import Mapping
 from typing import Any
 
-from chigai.fragments import FRAGMENTS
+from markupsafe import Markup
+
+from chigai.fragments import FRAGMENTS, plain_text
 from chigai.strings import GLOSSARY
 
 
@@ -47,21 +53,22 @@ def table(
     columns: Mapping[str, str],
     digits: int = 3,
     percent: tuple[str, ...] = (),
-) -> str:
-    """A Markdown table of `rows`, one column per key of `columns` (key -> header).
+) -> Markup:
+    """A Markdown table of `rows`, one column per key of `columns` (key -> header); headers
+    and string cells are escaped (chigai.fragments.plain_text).
 
     Each column shares one notation: columns named in `percent` hold shares in [0, 1]
     and show as percentages, with one decimal for the whole column when any value needs
     it (chance 0.125 is 12.5%, not 12%); a column of floats that spans orders of magnitude
     too wide for plain digits (an error from 0.0001 to 0.17) is shown as a × 10ⁿ throughout.
     """
-    header = "| " + " | ".join(columns.values()) + " |"
+    header = "| " + " | ".join(plain_text(title) for title in columns.values()) + " |"
     rule = "|" + "|".join("---:" for _ in columns) + "|"
     cells = {key: _column([row[key] for row in rows], key in percent, digits) for key in columns}
     lines = [header, rule]
     for i in range(len(rows)):
-        lines.append("| " + " | ".join(cells[key][i] for key in columns) + " |")
-    return "\n".join(lines) + "\n"
+        lines.append("| " + " | ".join(plain_text(cells[key][i]) for key in columns) + " |")
+    return Markup("\n".join(lines) + "\n")
 
 
 def _column(values: list[Any], percent: bool, digits: int) -> list[str]:

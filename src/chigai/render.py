@@ -8,9 +8,17 @@ A writer's page reads like prose with holes for measured values:
     {{ table(rows, {"lag": "T", "rnn": "RNN"}) }}
     {{ provenance("adding_problem", about="what was trained, in the page's words") }}
 
-Every helper works without MkDocs; errors name the page, the line and the key.
+Every value a page prints is escaped for HTML and Markdown alike (chigai.fragments
+`plain_text`): a string from a result file, an experiment's NAME or an article's name
+shows as the text it is, never as a tag, a link or an attribute. Helpers return markup
+their own templates built (figures, tables, provenance boxes) as `Markup`, which passes.
+A value joined with `~` to such markup is escaped for HTML only (Jinja's own escaping);
+result files cannot hold Markdown's link characters (chigai.results), so none of theirs
+can become a link that way. Every helper works without MkDocs; errors name the page, the
+line and the key.
 """
 
+import functools
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
@@ -19,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from chigai.experiment import ExperimentSpec
-from chigai.fragments import FRAGMENTS, labels, placeholder
+from chigai.fragments import FRAGMENTS, labels, placeholder, plain_text
 from chigai.freshness import Entry
 from chigai.presentation import Article, texts
 from chigai.prose import add_tooltips, count, join_cjk_lines, num, pct, table
@@ -37,10 +46,17 @@ class _NamedUndefined(jinja2.StrictUndefined):
         self._fail_with_undefined_error()
 
 
-PAGES = jinja2.Environment(undefined=_NamedUndefined, keep_trailing_newline=True, autoescape=False)
+PAGES = jinja2.Environment(
+    undefined=_NamedUndefined, keep_trailing_newline=True, autoescape=True, finalize=plain_text
+)
 PAGES.filters.update(READABLE)  # `{{ prov.duration_s | duration(lang) }}`, …
 PAGES.tests.update(Unavailable.refuse_in(PAGES.tests))  # `is none` on a missing result raises
 PAGES.filters.update(Unavailable.refuse_in(PAGES.filters))
+
+
+@functools.lru_cache(maxsize=512)  # a page's sections, compiled once per build, not per render
+def _compiled(source: str) -> jinja2.Template:
+    return PAGES.from_string(source)
 
 
 @dataclass(frozen=True)
@@ -151,7 +167,7 @@ def render_page(
         except ExperimentUnavailable as gone:
             parts.append(
                 FRAGMENTS.get_template("unavailable.md").render(
-                    t=labels(lang), heading=section.heading, gone=gone
+                    t=labels(lang), heading=Markup(section.heading), gone=gone
                 )
             )
         except RenderError as error:
@@ -168,7 +184,7 @@ def render_page(
 
 def _render_section(source: str, src_uri: str, context: dict[str, Any]) -> str:
     try:
-        return PAGES.from_string(source).render(**context).lstrip("\n")
+        return _compiled(source).render(**context).lstrip("\n")
     except jinja2.TemplateSyntaxError as error:
         raise RenderError(
             f"{src_uri}:{error.lineno}: template syntax error: {error.message}"
@@ -196,6 +212,7 @@ class _Helpers:
     ):
         self.src_uri, self.lang, self.shown, self.missing = src_uri, lang, shown, missing
         self.article = page_article(src_uri)
+        self.figures_shown = 0  # the first figure of a page loads at once, the rest lazily
 
     def _needs(self, experiment: str) -> None:
         if experiment in self.missing:
@@ -221,24 +238,24 @@ class _Helpers:
         alt = texts(owners[0].spec).alt[short][self.lang]
         return figure_id, alt, self._relative(figure_uri(figure_id, self.lang))
 
-    def figure(self, name: str, caption: str = "") -> str:
+    def figure(self, name: str, caption: str = "") -> Markup:
         """A figure with its caption: the phone drawing on narrow screens (<picture>), and a
         link that opens it larger, caption included, in the lightbox. The first figure of a
         page loads at once (it may be the largest thing on the first screen); the rest lazily."""
         figure_id, alt, src = self._figure(name)
-        shown_before = getattr(self, "_figures_shown", 0)
-        self._figures_shown = shown_before + 1
-        return FRAGMENTS.get_template("figure.md").render(
+        self.figures_shown += 1
+        html = FRAGMENTS.get_template("figure.md").render(
             anchor=figure_id.replace("/", "-"),
             alt=alt,
             caption=caption,
             src=src,
             phone=self._relative(figure_uri(figure_id, self.lang, phone=True)),
-            lazy=shown_before > 0,
+            lazy=self.figures_shown > 1,
             enlarge=f"{labels(self.lang)['enlarge']}: {alt}",
         )
+        return Markup(html)
 
-    def thumbnail(self, name: str) -> str:
+    def thumbnail(self, name: str) -> Markup:
         """A figure as a plain image, for cards (no caption, no lightbox).
 
         A card whose experiment has no result goes without its picture: the home page
@@ -247,9 +264,9 @@ class _Helpers:
         try:
             figure_id, alt, src = self._figure(name)
         except ExperimentUnavailable:
-            return ""
+            return Markup()
         phone = self._relative(figure_uri(figure_id, self.lang, phone=True))
-        return FRAGMENTS.get_template("thumbnail.md").render(alt=alt, src=src, phone=phone)
+        return Markup(FRAGMENTS.get_template("thumbnail.md").render(alt=alt, src=src, phone=phone))
 
     def source(self, spec: ExperimentSpec) -> str:
         """Link target of an experiment's source file, relative to this page."""
@@ -267,7 +284,7 @@ class _Helpers:
 
     def provenance(
         self, experiment: str, about: str = "", paper: str = "", agrees: str = "agrees"
-    ) -> str:
+    ) -> Markup:
         """The "how these numbers were made" box; `paper` names the published result the
         experiment echoes and `agrees` ("agrees", "disagrees", "partly") comes from a finding
         ("" where the experiment tests advice, not a published result)."""
@@ -280,7 +297,7 @@ class _Helpers:
         if experiment not in self.shown:
             raise RenderError(f"no result for experiment {experiment!r}")
         shown = self.shown[experiment]
-        return FRAGMENTS.get_template("provenance.md").render(
+        box = FRAGMENTS.get_template("provenance.md").render(
             t=labels(self.lang),
             spec=shown.spec,
             shown=shown,
@@ -291,6 +308,7 @@ class _Helpers:
             paper=paper,
             agrees=agrees,
         )
+        return Markup(box)
 
 
 def _template_line(error: BaseException) -> str:

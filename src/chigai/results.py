@@ -13,6 +13,7 @@ crash or a Ctrl-C leaves either the old file or the new one, never half of one.
 import json
 import logging
 import math
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,11 @@ PROVENANCE_KEYS = (
     "seeds",
 )
 MAX_BYTES = 1_000_000  # results are numbers for pages, not checkpoints
+# Pages print a result's strings (devices, model names, findings), and result files come
+# from other people's machines: a string is plain text, without the characters that HTML
+# or Markdown read as markup (a tag, a quote, a link) and without control characters.
+MARKUP = "<>&\"'`[]{}|\\*"
+_NOT_PLAIN = re.compile(f"[{re.escape(MARKUP)}\x00-\x1f\x7f-\x9f]")
 
 
 class ResultError(ValueError):
@@ -88,6 +94,24 @@ def non_finite(value: Any, where: str = "") -> str | None:
     return None
 
 
+def not_plain(value: Any, where: str = "") -> tuple[str, str] | None:
+    """The first place (`provenance.device`, `data.rows[2]`, or a key) whose string holds
+    a markup or control character, with that string; None when every string is plain."""
+    if isinstance(value, str):
+        return (where or "the value", value) if _NOT_PLAIN.search(value) else None
+    if isinstance(value, list):
+        found = (not_plain(item, f"{where}[{i}]") for i, item in enumerate(value))
+        return next((bad for bad in found if bad), None)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if _NOT_PLAIN.search(key):
+                return f"a key of {where or 'the object'}", key
+            found = not_plain(item, f"{where}.{key}".lstrip("."))
+            if found:
+                return found
+    return None
+
+
 def save_result(result: Result) -> None:
     """Write atomically; refuse NaN/inf (not JSON) before anything touches the disk."""
     bad = non_finite(result.to_json())
@@ -134,6 +158,14 @@ def load_result(path: Path, *, experiment: str, preset: str) -> Result:
         raise ResultError(f"{path}: data has no 'findings' object; {fix}")
     if not isinstance(raw.get("fingerprint"), str):
         raise ResultError(f"{path}: no fingerprint; {fix}")
+    marked = not_plain({"provenance": provenance, "data": data})
+    if marked:
+        where, text = marked
+        character = _NOT_PLAIN.search(text)[0]
+        raise ResultError(
+            f"{path}: {where} holds {character!r} ({text[:40]!r}); result strings must be "
+            f"plain text, without {' '.join(MARKUP)} or control characters; {fix}"
+        )
     return Result(experiment, preset, raw["fingerprint"], provenance, data, path)
 
 

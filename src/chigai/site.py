@@ -33,6 +33,10 @@ class ChigaiPlugin(BasePlugin):
         super().__init__()
         self.collected: Collected | None = None
         self.reported: set[str] = set()  # i18n builds once per language: warn once
+        self.root: Path | None = None  # the project: where mkdocs.yml is (on_config)
+        self.cache: Path | None = None  # drawn figures, outside docs/ (on_config)
+        self.policy = policy_from_env(None)  # the default until on_config reads CHIGAI_ON_STALE
+        self.figures: dict[str, Path] = {}  # site path -> drawn figure (on_files)
 
     def _warn(self, problem: str) -> None:
         if problem not in self.reported:
@@ -91,7 +95,8 @@ class ChigaiPlugin(BasePlugin):
                 shutil.copyfile(sitemap, page.parent / "sitemap.xml")
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-        """The link-preview image of an article page: a PNG of its own figure."""
+        """The link-preview image of an article page: a PNG of its own figure. Its alt text
+        goes in as plain text; overrides/main.html escapes it into the meta tags."""
         lang = page_language(page.file.src_uri)
         article = self.collected.articles.get(page_article(page.file.src_uri))
         if lang is not None and article is not None and config.site_url:
@@ -115,7 +120,7 @@ class ChigaiPlugin(BasePlugin):
         )
 
     def _figure_size(self, uri: str) -> tuple[int, int] | None:
-        path = getattr(self, "figures", {}).get(uri)
+        path = self.figures.get(uri)
         return svg_size(path) if path is not None else None
 
     def on_page_markdown(
