@@ -63,7 +63,7 @@ def test_a_failure_midway_removes_what_was_made_and_restores_what_was_edited(
     small_project, monkeypatch
 ):
     before = snapshot(small_project)
-    real = scaffold._write_atomically
+    real = scaffold.write_atomically
     calls = []
 
     def fail_on_the_sixth(path: Path, text: str) -> None:  # after mkdocs.yml and a home page
@@ -72,7 +72,7 @@ def test_a_failure_midway_removes_what_was_made_and_restores_what_was_edited(
             raise OSError("disk full")
         real(path, text)
 
-    monkeypatch.setattr(scaffold, "_write_atomically", fail_on_the_sixth)
+    monkeypatch.setattr(scaffold, "write_atomically", fail_on_the_sixth)
     with pytest.raises(OSError, match="disk full"):
         new_article(small_project, "demo-vs-thing")
     assert snapshot(small_project) == before

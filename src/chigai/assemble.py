@@ -10,24 +10,26 @@ labels change, so a no-change build imports neither torch nor matplotlib.
 import hashlib
 import json
 import logging
-import os
-import tempfile
+import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import chigai
-from chigai.experiment import ExperimentSpec, discover
-from chigai.fragments import placeholder_svg
+from chigai.atomic import write_atomically
+from chigai.experiment import PRESET_NAMES, ExperimentSpec
+from chigai.fragments import FRAGMENTS, labels, placeholder_svg
 from chigai.freshness import Entry, State, best, check_all
+from chigai.loading import discover
 from chigai.notebooks import NotebookError, execute, is_fresh, notebooks
 from chigai.presentation import Article, read_articles
-from chigai.render import Missing, Shown, figure_uri, share_uri
+from chigai.render import Missing, Shown, figure_uri, page_article, page_language, share_uri
 from chigai.strings import LANGUAGES
 
 log = logging.getLogger("mkdocs.plugins.chigai")
 PACKAGE = Path(chigai.__file__).parent
 FIGURE_CODE = [*sorted((PACKAGE / "figures").glob("*.py")), PACKAGE / "strings.py"]
+LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 
 
 class StaleResults(RuntimeError):
@@ -42,6 +44,8 @@ class Collected:
     specs: list[ExperimentSpec] = field(default_factory=list)
     missing: dict[str, Missing] = field(default_factory=dict)  # no usable result at all
     articles: dict[str, Article] = field(default_factory=dict)  # names, share figures
+    not_full: dict[str, Entry] = field(default_factory=dict)  # broken or stale full results
+    broken_notebooks: list[Path] = field(default_factory=list)  # left out of the site
 
 
 def collect(root: Path, policy: str) -> Collected:
@@ -53,10 +57,12 @@ def collect(root: Path, policy: str) -> Collected:
     """
     specs = list(discover(root).values())
     collected = Collected(specs=specs, articles=read_articles(root, specs))
+    fulls: dict[str, Entry] = {}
     for spec in collected.specs:
         entries = check_all(root, spec)
         if policy == "fail":
             collected.problems += _not_publishable(spec, entries)
+        fulls[spec.id] = entries[PRESET_NAMES.index("full")]
         entry = best(entries)
         if entry.state is State.FRESH:
             collected.shown[spec.id] = Shown(spec, entry.result, stale=False)
@@ -85,8 +91,13 @@ def collect(root: Path, policy: str) -> Collected:
         elif policy == "warn":
             collected.missing[spec.id] = Missing(spec, why)
             collected.problems.append(f"{why}; refresh it with `{spec.command(entry.preset)}`")
+    for spec_id, item in collected.shown.items():  # quick numbers where full ones exist
+        full = fulls[spec_id]
+        if item.preset != "full" and full.state in (State.BROKEN, State.STALE):
+            collected.not_full[spec_id] = full  # said on its pages too (page_notices)
+            log.info("%s", _why_not_full(full))
     collected.problems += _refresh_notebooks(
-        root, policy, {spec.id: spec for spec in collected.specs}
+        root, policy, {spec.id: spec for spec in collected.specs}, collected.broken_notebooks
     )
     collected.status = [entry for spec in collected.specs for entry in check_all(root, spec)]
     if policy == "fail" and collected.problems:
@@ -107,11 +118,35 @@ def _not_publishable(spec: ExperimentSpec, entries: list[Entry]) -> list[str]:
     return [f"{spec.id}: results/{spec.id}.full.json is {full.state.value}; make it with `{fix}`"]
 
 
-def _refresh_notebooks(root: Path, policy: str, specs: dict[str, ExperimentSpec]) -> list[str]:
-    """Execute stale companion notebooks (rerun), or report them (warn, fail)."""
+def _why_not_full(full: Entry) -> str:
+    """One log line: why a page shows quick (or old) numbers instead of the full result."""
+    path = f"results/{full.spec.id}.full.json"
+    why = f"cannot be used: {_bare(full)}" if full.state is State.BROKEN else "is stale"
+    return (
+        f"{full.spec.id}: pages show quick numbers because {path} {why}; "
+        f"make it with `{full.spec.command('full')}`"
+    )
+
+
+def _bare(entry: Entry) -> str:
+    """A broken file's problem without the path in front and the command behind it."""
+    text = (entry.problem or "").split(f"{entry.spec.id}.{entry.preset}.json: ", 1)[-1]
+    return text.split("; refresh it with", 1)[0]
+
+
+def _refresh_notebooks(
+    root: Path, policy: str, specs: dict[str, ExperimentSpec], broken: list[Path]
+) -> list[str]:
+    """Execute stale companion notebooks (rerun), or report them (warn, fail); a notebook
+    that cannot be read is named with its fix and left out of the site (`broken`)."""
     problems = []
     for path in notebooks(root):
-        if is_fresh(path, specs):
+        try:
+            if is_fresh(path, specs):
+                continue
+        except NotebookError as error:
+            problems.append(str(error))
+            broken.append(path)
             continue
         name = path.relative_to(root)
         if policy == "rerun":
@@ -170,7 +205,7 @@ def figure_files(
                                 problems.append(message)
                             files[uri] = _placeholder(cache, message)
                             continue
-                        _write_atomically(path, content)
+                        write_atomically(path, content)
                     files[uri] = path
     return files, problems
 
@@ -193,13 +228,58 @@ def _draw(kind: str, data: dict, lang: str, phone: bool = False, fmt: str = "svg
 
 def _placeholder(cache: Path, message: str) -> Path:
     path = cache / f"failed-{hashlib.sha256(message.encode()).hexdigest()[:20]}.svg"
-    _write_atomically(path, placeholder_svg(message).encode())
+    write_atomically(path, placeholder_svg(message))
     return path
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.write(content)
-    os.replace(temporary, path)
+def missing_pages(docs: Path) -> list[str]:
+    """A page written in one language only, as a warning naming the missing file and the fix.
+
+    mkdocs-static-i18n says nothing: the English URL silently serves the Japanese page,
+    and a missing Japanese page leaves only MkDocs's note about the nav.
+    """
+    problems = []
+    for page in sorted(docs.rglob("*.md")):
+        lang = page_language(page.name)
+        for other in LANGUAGES if lang else ():
+            twin = page.with_name(page.name.replace(f".{lang}.md", f".{other}.md"))
+            if not twin.exists():
+                have, lack = (f"docs/{p.relative_to(docs).as_posix()}" for p in (page, twin))
+                problems.append(
+                    f"{lack} is missing, so the {LANGUAGE_NAMES[other]} site shows {have} in "
+                    f"its place (or nothing); write {lack}, starting from a copy of {have}"
+                )
+    return problems
+
+
+def page_notices(src_uri: str, build_lang: str | None, collected: Collected) -> str:
+    """Markdown that heads an article page under its title: that it stands in for a page
+    of the build's language which is missing, and which full results its numbers are not
+    from and why (each in the language its readers read)."""
+    lang = page_language(src_uri)
+    if lang is None:
+        return ""
+    notices = ""
+    if build_lang is not None and lang != build_lang:  # i18n's fallback: another language
+        t = labels(build_lang)
+        missing = f"docs/{src_uri.replace(f'.{lang}.md', f'.{build_lang}.md')}"
+        body = t["fallback_body"].format(missing=missing, other=t[f"language_{lang}"])
+        notices += FRAGMENTS.get_template("fallback.md").render(t=t, body=body) + "\n"
+    t = labels(lang)
+    notes = [
+        t["full_broken"].format(file=f"results/{entry.spec.id}.full.json", why=_bare(entry))
+        if entry.state is State.BROKEN
+        else t["full_stale"].format(file=f"results/{entry.spec.id}.full.json")
+        for entry in collected.not_full.values()
+        if entry.spec.article == page_article(src_uri)
+    ]
+    if notes:
+        notices += FRAGMENTS.get_template("not_full.md").render(t=t, notes=notes) + "\n"
+    return notices
+
+
+def with_notice(markdown: str, notice: str) -> str:
+    """The page with `notice` under its title (or at the top when it has none)."""
+    title = re.search(r"^# .*\n", markdown, re.M)
+    at = title.end() if title else 0
+    return f"{markdown[:at]}\n{notice}\n{markdown[at:]}"

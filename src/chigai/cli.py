@@ -12,8 +12,9 @@ from pathlib import Path
 
 from chigai.device import DEVICES
 from chigai.executors import EXECUTORS
-from chigai.experiment import PRESET_NAMES, ExperimentError, discover, find_root
+from chigai.experiment import PRESET_NAMES, ExperimentError, find_root
 from chigai.freshness import State, check_all
+from chigai.loading import discover, runs_alone
 from chigai.trials import has_trials
 
 EPILOG = """examples:
@@ -59,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--preset",
         choices=PRESET_NAMES,
         default="quick",
-        help="quick (seconds, CPU) or full (publication)",
+        help="quick (seconds to minutes, CPU) or full (publication)",
     )
     run.add_argument(
         "--device", choices=DEVICES, default="auto", help="where to train (default: auto)"
@@ -99,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="DIR", help="a new folder outside docs/"
     )
     return parser
+
+
+INTERRUPTED = {
+    "run": "finished trials are kept in .trials/ (run again to resume), earlier results "
+    "are untouched",
+    "new": "the new article's files were removed and mkdocs.yml and the home pages put back "
+    "as they were; run `chigai new` again",
+    "notebooks": "each notebook is as it was or fully executed; run `chigai notebooks` again",
+}
 
 
 def _positive(text: str) -> int:
@@ -150,8 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         print(
-            "chigai: interrupted; finished trials are kept in .trials/ (run again to resume), "
-            "earlier results are untouched",
+            f"chigai: interrupted; {INTERRUPTED.get(args.command, INTERRUPTED['run'])}",
             file=sys.stderr,
         )
         return 130
@@ -183,18 +192,29 @@ def print_status(root: Path, specs: dict) -> None:
                         f"  {spec.id} {entry.preset}: {done}/{total} trials cached;"
                         f" `{spec.command(entry.preset)}` resumes"
                     )
-    from chigai.notebooks import is_fresh, notebooks
+    from chigai.notebooks import NotebookError, is_fresh, notebooks
 
     for path in notebooks(root):
-        state = "fresh" if is_fresh(path, specs) else "stale"
-        print(f"{path.relative_to(root).as_posix():31} {state}")
+        try:
+            state, problem = ("fresh" if is_fresh(path, specs) else "stale"), ""
+        except NotebookError as error:
+            state, problem = "broken", f"\n  {error}"
+        print(f"{path.relative_to(root).as_posix():31} {state}{problem}")
 
 
 def start_article(root: Path, slug: str) -> int:
     """`chigai new`: write the article's files, then say what to do next."""
     from chigai.scaffold import NewArticle, new_article
 
-    written = new_article(root, slug)
+    try:
+        written = new_article(root, slug)
+    except OSError as error:  # new_article put back what it had written: say so, in one line
+        folder = Path(error.filename or root / "x").parent
+        shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
+        raise ExperimentError(
+            f"cannot write in {shown}/ ({error.strerror or error}); nothing was written: "
+            f"make it writable, then run `chigai new {slug}` again"
+        ) from error
     for path in written:
         print(f"  wrote {path.relative_to(root)}")
     run = f"chigai run {NewArticle(slug).experiment}"
@@ -232,10 +252,10 @@ def run_notebooks(root: Path, specs: dict, *, everything: bool) -> int:
 
     failed = 0
     for path in notebooks(root):
-        if not everything and is_fresh(path, specs):
-            print(f"  {path.relative_to(root)}: fresh, skipped")
-            continue
         try:
+            if not everything and is_fresh(path, specs):
+                print(f"  {path.relative_to(root)}: fresh, skipped")
+                continue
             print(f"  {path.relative_to(root)}: executed in {execute(path, specs):.1f}s")
         except NotebookError as error:
             print(f"  FAILED: {error}")
@@ -247,6 +267,13 @@ def run_all(root: Path, specs: list, args: argparse.Namespace) -> int:
     """Run the experiments' trials; a failed experiment is reported and the others still run."""
     from chigai.runner import run_many
 
+    alone = [spec.id for spec in specs if (args.jobs or 0) > 1 and runs_alone(spec.path)]
+    if alone:
+        print(
+            f"chigai: {', '.join(alone)} time their trials (RUN_ALONE), so they run one at a "
+            f"time after the others, whatever --jobs says",
+            file=sys.stderr,
+        )
     reports = run_many(
         root,
         specs,

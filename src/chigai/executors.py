@@ -6,11 +6,14 @@ so an interrupt loses only the trials still running. A trial that raises, or ret
 comes back as a failed outcome with its message: it never stops the other trials.
 """
 
+import ctypes
 import dataclasses
 import json
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 import time
 import traceback
 from collections.abc import Iterator
@@ -25,6 +28,8 @@ from chigai.experiment import ExperimentError
 from chigai.results import non_finite
 
 EXECUTORS = ("local", "ray")
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+PARENT_POLL_S = 1.0  # how soon a worker notices, where prctl is not there
 
 
 @dataclass(frozen=True)
@@ -112,8 +117,26 @@ class InProcess:
         pass
 
 
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+def _start_worker(parent: int, workers: "multiprocessing.SimpleQueue[int]") -> None:
+    """A worker's first act: tell the parent who it is, and tie its life to the parent's.
+
+    Ctrl-C is the parent's to handle. A parent killed outright (kill -9, the OOM killer)
+    cannot stop its workers, so each worker stops itself: Linux sends it SIGKILL when the
+    parent dies (PR_SET_PDEATHSIG), and a thread that polls the parent's pid does the
+    same elsewhere, and covers a parent that died before the prctl call.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    workers.put(os.getpid())
+    if sys.platform == "linux":  # the signal comes when the thread that started this
+        libc = ctypes.CDLL(None, use_errno=True)  # worker ends: the run's, which submits
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os.kill(os.getpid(), signal.SIGKILL)  # now: not after the trial in hand
 
 
 class LocalPool:
@@ -121,12 +144,19 @@ class LocalPool:
 
     Workers are spawned (not forked), so none inherits a half-initialised thread pool;
     each imports torch once and then takes trial after trial. A worker that dies (out of
-    memory, a crash in native code) fails its trials instead of hanging the run.
+    memory, a crash in native code) fails its trials instead of hanging the run, and one
+    whose parent dies goes with it (`_start_worker`).
     """
 
     def __init__(self, jobs: int):
         context = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+        self.workers = context.SimpleQueue()  # each worker's pid, for close()
+        self.pool = ProcessPoolExecutor(
+            jobs,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(os.getpid(), self.workers),
+        )
 
     def run(self, tasks: list[Task]) -> Iterator[Outcome]:
         futures = {self.pool.submit(execute, task): task for task in tasks}
@@ -138,11 +168,17 @@ class LocalPool:
 
     def close(self) -> None:
         """Stop at once: an interrupted run must not leave trials training."""
-        # shutdown() leaves running trials running (and forgets its workers): terminate
-        # them first (Python 3.14 has terminate_workers() for this)
-        workers = list((getattr(self.pool, "_processes", None) or {}).values())
-        for process in workers:
-            process.terminate()
+        # shutdown() leaves running trials running: end the workers that said who they
+        # are first (Python 3.14 has terminate_workers() for this); only live children of
+        # this process, so a pid the system gave to another process since is never hit.
+        # A worker still starting is not listed yet: it can take one trial already queued
+        # before the shutdown reaches it, and it dies with this process in any case.
+        mine = set()
+        while not self.workers.empty():
+            mine.add(self.workers.get())
+        for process in multiprocessing.active_children():
+            if process.pid in mine:
+                process.terminate()
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -10,12 +10,11 @@ the result is written back atomically; a failed run leaves the old notebook as i
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from chigai.atomic import write_atomically
 from chigai.experiment import ExperimentSpec
 from chigai.fingerprint import compute_sources, fingerprint
 
@@ -30,8 +29,25 @@ def notebooks(root: Path) -> list[Path]:
     return sorted((root / "docs" / "notebooks").glob("*.ipynb"))
 
 
+def read(path: Path) -> dict:
+    """A notebook's JSON; a truncated or hand-broken file is a NotebookError naming it."""
+    named = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+    fix = f"restore it with `git checkout -- {named}`, then run `chigai notebooks`"
+    try:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise NotebookError(
+            f"{named}: not a readable notebook ({error.msg}, line {error.lineno}); {fix}"
+        ) from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise NotebookError(f"{named}: cannot be read ({error}); {fix}") from error
+    if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
+        raise NotebookError(f"{named}: not a notebook (no list of cells); {fix}")
+    return notebook
+
+
 def notebook_fingerprint(path: Path, specs: dict[str, ExperimentSpec]) -> str:
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    cells = read(path)["cells"]
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     digest = hashlib.sha256(code.encode())
     for name, source in sorted(compute_sources(code).items()):
@@ -43,7 +59,7 @@ def notebook_fingerprint(path: Path, specs: dict[str, ExperimentSpec]) -> str:
 
 
 def is_fresh(path: Path, specs: dict[str, ExperimentSpec]) -> bool:
-    stored = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("chigai", {})
+    stored = read(path).get("metadata", {}).get("chigai", {})
     return stored.get("fingerprint") == notebook_fingerprint(path, specs)
 
 
@@ -53,8 +69,8 @@ def execute(path: Path, specs: dict[str, ExperimentSpec]) -> float:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
+    code = notebook_fingerprint(path, specs)  # a broken file stops here, named
     notebook = nbformat.read(path, as_version=4)
-    code = notebook_fingerprint(path, specs)
     started = datetime.now(UTC).isoformat(timespec="seconds")
     start = time.perf_counter()
     client = NotebookClient(
@@ -74,9 +90,6 @@ def execute(path: Path, specs: dict[str, ExperimentSpec]) -> float:
         "executed_at": started,
         "duration_s": round(duration, 1),
     }
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        nbformat.write(notebook, out)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
+    text = nbformat.writes(notebook)
+    write_atomically(path, text if text.endswith("\n") else text + "\n")  # as nbformat.write
     return duration

@@ -8,14 +8,13 @@ pages. Nothing is written unless all of it can be: every file's new text is made
 removes what was created and puts back what was edited.
 """
 
-import os
 import re
 import shutil
-import stat
 import string
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from chigai.atomic import write_atomically
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
 # A leading letter: the article's experiment ids are read as `results.<id>` in templates.
@@ -163,35 +162,14 @@ def _apply(changes: list[Change], folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for change in changes:
-            _write_atomically(change.path, change.text)
+            write_atomically(change.path, change.text)
             written.append(change)
     except BaseException:
         for change in reversed(written):
             if change.old is None:
                 change.path.unlink(missing_ok=True)
             else:
-                _write_atomically(change.path, change.old)
+                write_atomically(change.path, change.old)
         if made_folder:
             shutil.rmtree(folder, ignore_errors=True)
         raise
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Temp file in the same folder, then rename: a crash never leaves half a file. The
-    file keeps its mode (a new one gets the usual one; mkstemp's would be 0600)."""
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)  # the only way to read it is to set it
-    os.umask(current)
-    return current

@@ -17,7 +17,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from chigai.assemble import Collected, StaleResults, collect, figure_files
+from chigai.assemble import (
+    Collected,
+    StaleResults,
+    collect,
+    figure_files,
+    missing_pages,
+    page_notices,
+    with_notice,
+)
 from chigai.experiment import ExperimentError
 from chigai.freshness import policy_from_env
 from chigai.render import page_article, page_language, render_page, share_uri, source_uri
@@ -66,9 +74,18 @@ class ChigaiPlugin(BasePlugin):
 
     @event_priority(-200)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for file in list(files):  # mkdocs-jupyter would stop on it with a traceback
+            if file.abs_src_path and Path(file.abs_src_path) in self.collected.broken_notebooks:
+                files.remove(file)  # in place: i18n's own Files object must survive
         files = notebook_pages(files, config)
+        i18n = config.plugins.get("i18n")
+        language = i18n.current_language if i18n is not None else None
+        for file in files.documentation_pages():  # a page standing in for a missing one,
+            notice = page_notices(file.src_uri, language, self.collected)  # results not used
+            if notice and file.src_uri.endswith(".md"):
+                file.content_string = with_notice(file.content_string, notice)
         figures, problems = figure_files(self.collected.shown, self.cache, self.collected.articles)
-        for problem in problems:
+        for problem in [*missing_pages(Path(config.docs_dir)), *problems]:
             self._warn(problem)
         self.figures = figures  # their sizes go on the pages' <img> tags (on_post_page)
         for uri, path in figures.items():

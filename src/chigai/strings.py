@@ -149,6 +149,25 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Some numbers on this page come from the quick preset (fewer seeds, shorter "
         "sequences), standing in for the publication run. Make the full results with:",
     },
+    "not_full_title": {
+        "ja": "公開用（full）の結果を使っていない理由",
+        "en": "Why the full results are not shown",
+    },
+    "full_broken": {"ja": "{file} は使えません：{why}", "en": "{file} cannot be used: {why}"},
+    "full_stale": {
+        "ja": "{file} は、測ったあとで実験のコードか設定が変わったため古くなっています",
+        "en": "{file} is out of date: the experiment's code or preset changed since it ran",
+    },
+    "fallback_title": {
+        "ja": "このページの日本語版はまだありません",
+        "en": "This page has no English version yet",
+    },
+    "fallback_body": {
+        "ja": "{missing} がないため、ここには{other}のページを表示しています。",
+        "en": "{missing} is missing, so this is the {other} page.",
+    },
+    "language_ja": {"ja": "日本語", "en": "Japanese"},
+    "language_en": {"ja": "英語", "en": "English"},
     "thread": {"ja": "スレッド", "en": "thread"},
     "threads": {"ja": "スレッド", "en": "threads"},
     "state_fresh": {"ja": "最新", "en": "fresh"},
