@@ -315,3 +315,14 @@ def test_any_use_of_a_missing_result_blanks_its_section_naming_the_experiment(us
     assert "The results behind this section are missing" in recall
     assert "`marked_recall`: results/marked_recall.full.json: not valid JSON" in recall
     assert "SHOWN" not in text and "better" in text and "bye" in text
+
+
+def test_a_page_rendered_again_is_not_compiled_again():
+    """Compiling took 96% of render time (issue 24): `mkdocs serve` renders every page again."""
+    from chigai.render import _compiled
+
+    page = "# T\n\n{{ num(results.adding_problem.data.baseline_mse) }}\n\n## S\n\n{{ lang }}\n"
+    render_page(page, src_uri="a.en.md", lang="en", shown=shown())
+    compiled = _compiled.cache_info().misses
+    again = render_page(page, src_uri="a.en.md", lang="en", shown=shown())
+    assert _compiled.cache_info().misses == compiled and "0.167" in again
