@@ -192,4 +192,4 @@ def memory_bytes() -> int | None:
 
 
 def _size(count: int) -> str:
-    return f"{count / 2**30:,.1f} GB"
+    return f"{count / 1e9:,.1f} GB"
