@@ -109,6 +109,7 @@ INTERRUPTED = {
     "as they were; run `chigai new` again",
     "notebooks": "each notebook is as it was or fully executed; run `chigai notebooks` again",
 }
+WHOLE_OR_NOTHING = "every file chigai writes is written whole or not at all; run it again"
 
 
 def _positive(text: str) -> int:
@@ -160,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         print(
-            f"chigai: interrupted; {INTERRUPTED.get(args.command, INTERRUPTED['run'])}",
+            f"chigai: interrupted; {INTERRUPTED.get(args.command, WHOLE_OR_NOTHING)}",
             file=sys.stderr,
         )
         return 130
