@@ -18,7 +18,7 @@ BIN = Path(sys.executable).parent
 PARTS = ("mkdocs.yml", "docs", "experiments", "src", "results")
 NOTEBOOK_HOOK = """from mkdocs.plugins import event_priority
 
-from chigai.site import notebook_pages
+from chigai.site.plugin import notebook_pages
 
 
 @event_priority(-200)
@@ -75,8 +75,8 @@ def forget_results(project: Path, only: list[str] | None) -> None:
 
 def floor_project(project: Path, target: Path) -> Path:
     """The same site with every page already rendered and no chigai plugin: the floor."""
-    from chigai.assemble import collect, figure_files
-    from chigai.render import page_language, render_page, source_uri
+    from chigai.site.assemble import collect, figure_files
+    from chigai.site.render import page_language, render_page, source_uri
 
     collected = collect(project, "warn")  # never trains; "fail" would demand full results
     shutil.copytree(project / "docs", target / "docs")
@@ -94,10 +94,10 @@ def floor_project(project: Path, target: Path) -> Path:
         shutil.copy2(path, target / "docs" / uri)
     config = (project / "mkdocs.yml").read_text().replace("  - chigai\n", "")
     theme = project / "src" / "chigai" / "overrides"  # the floor has docs/ only: point at it
-    config = config.replace("custom_dir: src/chigai/overrides", f"custom_dir: {theme}")
+    config = config.replace("custom_dir: src/chigai/site/overrides", f"custom_dir: {theme}")
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # nothing to watch: no code here
     # The floor must build the same site, notebooks included: keep only the part of the
-    # plugin that lets mkdocs-jupyter render them beside i18n (chigai.site.notebook_pages).
+    # plugin that lets mkdocs-jupyter render them beside i18n (chigai.site.plugin.notebook_pages).
     (target / "notebook_hook.py").write_text(NOTEBOOK_HOOK)
     config += "\nhooks:\n  - notebook_hook.py\n"
     (target / "mkdocs.yml").write_text(config)

@@ -1,10 +1,24 @@
-"""Shared fixtures: a throwaway copy of the project, so tests never touch the real results."""
+"""Shared fixtures: throwaway copies of the project, so tests never touch the real results.
+
+The two expensive ones, the built site and the quick project, are made once per test run
+and shared by every pytest-xdist worker (`once`). The quick project's trials come from a
+persistent cache (TRIAL_CACHE), keyed exactly as chigai keys them, so a warm run only
+re-summarizes; see `quick_project`.
+"""
 
 import os
 from pathlib import Path
 
 import pytest
-from helpers import copy_project, run_tool
+from helpers import (
+    ROOT,
+    TRIAL_CACHE,
+    copy_project,
+    keep_trials,
+    once,
+    run_tool,
+    seed_trials,
+)
 
 # One math thread per process, set before torch or numpy is imported: the suite's small
 # models run as fast on one, and several threads per process thrash on a busy machine
@@ -13,13 +27,40 @@ for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(variable, "1")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tiers, so a writer can leave the slow ones out (`pytest -m "not slow and not
+    browser"`); CI runs them all. Marked by what a test uses, so none is forgotten."""
+    for item in items:
+        if "browser" in item.path.relative_to(ROOT / "tests").parts:
+            item.add_marker(pytest.mark.browser)
+        if {"quick_project", "built_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+def _build_site(project: Path) -> None:
+    copy_project(project)
+    done = run_tool("mkdocs", "build", "--strict", cwd=project)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly once from a copy of the project; returns site_dir."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    done = run_tool("mkdocs", "build", "--strict", cwd=project)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return project / "site"
+    return once(tmp_path_factory, "site", _build_site) / "site"
+
+
+def _run_quick(project: Path) -> None:
+    copy_project(project)
+    for stored in (project / "results").glob("*.quick.json"):
+        stored.unlink()
+    seed_trials(project, TRIAL_CACHE)
+    try:
+        done = run_tool(
+            "chigai", "run", "--preset", "quick", "--device", "cpu", cwd=project, timeout=900
+        )
+    finally:  # even a failed run's finished trials are as good as any
+        keep_trials(project, TRIAL_CACHE)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
 
 
 @pytest.fixture(scope="session")
@@ -28,12 +69,9 @@ def quick_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     One `chigai run`, as a user types it: its trials share both cores, and compute_cost,
     which times steps, runs alone at the end so that no other trial distorts its clock.
+    Its trials start from TRIAL_CACHE: a trial is reused only under chigai's own key (the
+    code `trial()` reaches, settings, point, device, threads, torch and CPU), so a hit is
+    as good as a rerun, an edited experiment retrains only its own trials, and every
+    result is still summarized, checked and written by this run.
     """
-    project = copy_project(tmp_path_factory.mktemp("quick"))
-    for stored in (project / "results").glob("*.quick.json"):
-        stored.unlink()
-    done = run_tool(
-        "chigai", "run", "--preset", "quick", "--device", "cpu", cwd=project, timeout=900
-    )
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
-    return project
+    return once(tmp_path_factory, "quick", _run_quick)

@@ -9,9 +9,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
+from filelock import FileLock
 
 from chigai.tasks.splits import overlap
 
@@ -33,10 +36,17 @@ def article_pages(root: Path = ROOT) -> list[str]:
     )
 
 
-# One build cache (figures, converted notebooks) for every project copy of a test session:
-# its entries are keyed by the hash of what made them, so sharing is safe, and a copy
-# then builds in ~3 s instead of ~13 s of drawing every figure again.
-SHARED_CACHE = Path(tempfile.mkdtemp(prefix="chigai-test-cache-"))
+# One build cache (figures, converted notebooks) for every project copy of a test run,
+# xdist workers included: its entries are keyed by the hash of what made them and written
+# atomically, so sharing is safe, and a copy then builds in ~3 s instead of ~13 s of
+# drawing every figure again.
+_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same in every worker of one run
+SHARED_CACHE = (
+    Path(tempfile.gettempdir()) / f"chigai-test-cache-{_RUN}"
+    if _RUN
+    else Path(tempfile.mkdtemp(prefix="chigai-test-cache-"))
+)
+SHARED_CACHE.mkdir(exist_ok=True)
 
 
 def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
@@ -53,6 +63,84 @@ def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
         elif source.exists():
             shutil.copy2(source, target / part)
     return target
+
+
+def trial_files(project: Path, preset: str = "quick") -> list[Path]:
+    """Where `chigai run --preset P --device cpu` in `project` keeps each trial of every
+    experiment, under chigai's own key (CHIGAI_THREADS as in this process)."""
+    from chigai.device import threads_from_env
+    from chigai.experiment import ExperimentError, discover
+    from chigai.run.cache import TrialCache, checked_grid, settings_of
+    from chigai.run.fingerprint import code_fingerprint
+    from chigai.run.loading import prepare
+    from chigai.run.runner import software
+
+    threads, where = threads_from_env(os.environ.get("CHIGAI_THREADS")), software()
+    files = []
+    for spec in discover(project).values():
+        try:
+            module, config = prepare(spec, preset)
+        except ExperimentError:  # the run refused it too: it has no trials to keep
+            continue
+        code, settings = code_fingerprint(spec), settings_of(config)
+        cache = TrialCache(project, spec, code, settings, "cpu", threads, where)
+        files += [cache.path(point) for point in checked_grid(module.grid(config), spec.id)]
+    return files
+
+
+# The trials of the quick project's last run (tests/conftest.py), kept between test runs:
+# gitignored like all of .cache, emptied by `make clean`. benchmarks/suite.py points it
+# elsewhere to time a cold run without emptying this one.
+TRIAL_CACHE = Path(
+    os.environ.get("CHIGAI_TEST_TRIAL_CACHE") or ROOT / ".cache" / "test-trials"
+).resolve()
+
+
+def once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder that `make` fills once per test run, whichever xdist worker asks first;
+    the others wait for it, then reuse it (or fail with the first one's error)."""
+    base = factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # one per run
+    folder, failed = shared / f"shared-{name}", shared / f"shared-{name}.failed"
+    with FileLock(shared / f"shared-{name}.lock"):
+        if failed.exists():
+            pytest.fail(failed.read_text(), pytrace=False)
+        if not (shared / f"shared-{name}.done").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker interrupted half-way
+            try:
+                make(folder)
+            except Exception as error:
+                failed.write_text(f"{name} (made by another worker) failed: {error}")
+                raise
+            (shared / f"shared-{name}.done").touch()
+    return folder
+
+
+def seed_trials(project: Path, cache: Path) -> None:
+    """Give a project copy the cached trials (chigai reuses those whose key matches)."""
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(f"{cache}.lock"):
+        if cache.is_dir():
+            shutil.copytree(cache, project / ".trials", dirs_exist_ok=True)
+
+
+def keep_trials(project: Path, cache: Path) -> None:
+    """Replace the cache with the trials a quick run in `project` used: stale ones (old
+    code, settings or torch) go, so the cache never grows past one run's trials."""
+    staged = Path(f"{cache}.new-{os.getpid()}")
+    shutil.rmtree(staged, ignore_errors=True)
+    for path in trial_files(project):
+        if path.is_file():
+            target = staged / path.relative_to(project / ".trials")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+    staged.mkdir(parents=True, exist_ok=True)
+    with FileLock(f"{cache}.lock"):  # seed_trials takes it too: none sees half a swap
+        old = Path(f"{cache}.old-{os.getpid()}")
+        if cache.is_dir():
+            cache.rename(old)
+        staged.rename(cache)
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def run_tool(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 300):

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from chigai.experiment import ExperimentError, PresetConfig, read_spec
-from chigai.trials import Done, Trial, TrialCache, checked_grid, settings_of, trial_view
+from chigai.run.cache import TrialCache, checked_grid, settings_of, trial_view
+from chigai.trials import Done, Trial
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -149,7 +150,7 @@ def test_each_trial_comes_back_to_its_own_slot_even_where_points_compare_equal(t
             """
         )
     )
-    from chigai.runner import run_experiment  # imports torch: only here
+    from chigai.run.runner import run_experiment  # imports torch: only here
 
     result = run_experiment(tmp_path, read_spec(experiment), "quick", "cpu")
     assert result.data["seen"] == ["1", "1.0", "True"]

@@ -19,8 +19,8 @@ PROBE = """
 import json, sys
 from pathlib import Path
 from chigai.experiment import discover
-from chigai.fingerprint import fingerprint
-from chigai.notebooks import notebook_fingerprint, notebooks
+from chigai.run.fingerprint import fingerprint
+from chigai.run.notebooks import notebook_fingerprint, notebooks
 root = Path(sys.argv[1])
 specs = discover(root)
 out = {f"{i}.{p}": fingerprint(s, p) for i, s in specs.items() for p in s.presets}

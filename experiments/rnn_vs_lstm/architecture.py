@@ -3,7 +3,7 @@
 No training: the counts are read from torch's own RNN, GRU and LSTM layers for a few
 hidden sizes and checked against the textbook formula, gates × (H·I + H·H + 2H), where
 torch keeps two bias vectors per gate. The cell diagrams of the article are drawn from
-this result too (chigai.figures), so they always name the sizes that were counted.
+this result too (chigai.site.figures), so they always name the sizes that were counted.
 """
 
 from dataclasses import dataclass

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from chigai.device import DEVICES
-from chigai.executors import EXECUTORS
 from chigai.experiment import PRESET_NAMES, ExperimentError, find_root
-from chigai.freshness import State, check_all
-from chigai.loading import discover, runs_alone
-from chigai.trials import has_trials
+from chigai.run.cache import has_trials
+from chigai.run.executors import EXECUTORS
+from chigai.run.freshness import State, check_all
+from chigai.run.loading import discover, runs_alone
 
 EPILOG = """examples:
   chigai list
@@ -181,7 +181,7 @@ def print_status(root: Path, specs: dict) -> None:
             if entry.problem:
                 print(f"  {entry.problem}")
             if entry.state is not State.FRESH and has_trials(root, spec):
-                from chigai.runner import cached_trials  # imports torch: only for partial runs
+                from chigai.run.runner import cached_trials  # imports torch: only for partial runs
 
                 try:
                     done, total = cached_trials(root, spec, entry.preset)
@@ -193,7 +193,7 @@ def print_status(root: Path, specs: dict) -> None:
                         f"  {spec.id} {entry.preset}: {done}/{total} trials cached;"
                         f" `{spec.command(entry.preset)}` resumes"
                     )
-    from chigai.notebooks import NotebookError, is_fresh, notebooks
+    from chigai.run.notebooks import NotebookError, is_fresh, notebooks
 
     for path in notebooks(root):
         try:
@@ -205,7 +205,7 @@ def print_status(root: Path, specs: dict) -> None:
 
 def start_article(root: Path, slug: str) -> int:
     """`chigai new`: write the article's files, then say what to do next."""
-    from chigai.scaffold import NewArticle, new_article
+    from chigai.site.scaffold import NewArticle, new_article
 
     try:
         written = new_article(root, slug)
@@ -233,9 +233,9 @@ def start_article(root: Path, slug: str) -> int:
 
 def render_pages(root: Path, out: Path) -> int:
     """`chigai render`: the pages as the plugin shows them, publishable without it."""
-    from chigai.assemble import StaleResults
-    from chigai.export import render_site
-    from chigai.freshness import policy_from_env
+    from chigai.run.freshness import policy_from_env
+    from chigai.site.assemble import StaleResults
+    from chigai.site.export import render_site
 
     try:
         done = render_site(root, out, policy_from_env(os.environ.get("CHIGAI_ON_STALE")))
@@ -249,7 +249,7 @@ def render_pages(root: Path, out: Path) -> int:
 
 
 def run_notebooks(root: Path, specs: dict, *, everything: bool) -> int:
-    from chigai.notebooks import NotebookError, execute, is_fresh, notebooks
+    from chigai.run.notebooks import NotebookError, execute, is_fresh, notebooks
 
     failed = 0
     for path in notebooks(root):
@@ -266,7 +266,7 @@ def run_notebooks(root: Path, specs: dict, *, everything: bool) -> int:
 
 def run_all(root: Path, specs: list, args: argparse.Namespace) -> int:
     """Run the experiments' trials; a failed experiment is reported and the others still run."""
-    from chigai.runner import run_many
+    from chigai.run.runner import run_many
 
     alone = [spec.id for spec in specs if (args.jobs or 0) > 1 and runs_alone(spec.path)]
     if alone:

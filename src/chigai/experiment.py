@@ -4,7 +4,7 @@ An experiment is a module `experiments/<article>/<id>.py` with:
 
 - `PRESETS = {"quick": {...}, "full": {...}}`: plain literals, so chigai can read them
   (and fingerprint them) without importing torch;
-- `FIGURES = {"<name>": "<figure kind in chigai.figures>"}`: the figures its data feeds;
+- `FIGURES = {"<name>": "<figure kind in chigai.site.figures>"}`: the figures its data feeds;
 - `Config`: a frozen dataclass subclassing `PresetConfig`, which checks a preset;
 - `grid(config) -> list[dict]`: the points it sweeps (e.g. every lag x seed x model), each
   a dict of plain values;

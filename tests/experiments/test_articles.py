@@ -6,8 +6,8 @@ import pytest
 from helpers import ROOT, article_pages
 
 from chigai.experiment import discover
-from chigai.freshness import State, best, check, check_all
-from chigai.render import Shown, render_page
+from chigai.run.freshness import State, best, check, check_all
+from chigai.site.render import Shown, render_page
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -15,8 +15,8 @@ from helpers import ROOT, article_pages
 from jinja2 import nodes
 
 from chigai.experiment import discover
-from chigai.freshness import best, check_all
-from chigai.render import Shown, render_page
+from chigai.run.freshness import best, check_all
+from chigai.site.render import Shown, render_page
 
 PAGES = article_pages()  # every article, found in docs/ and experiments/ (tests/helpers.py)
 MODELS = {

@@ -6,7 +6,7 @@ import pytest
 from helpers import copy_project, run_tool
 
 from chigai.experiment import ExperimentError, read_spec
-from chigai.loading import prepare
+from chigai.run.loading import prepare
 
 EXPERIMENT = '''
 """A tiny regression experiment used to try faults; LOSS picks the loss."""
@@ -169,7 +169,7 @@ def write_tiny(root, returns: str, key: str = '"value"'):
 )
 def test_a_notebook_refuses_the_trial_output_that_a_run_refuses(tmp_path, returns, problem):
     """`compute` (the notebooks' way to run trials) checks each output as `chigai run` does."""
-    from chigai.runner import compute  # imports torch: only here
+    from chigai.run.runner import compute  # imports torch: only here
 
     module, config = prepare(write_tiny(tmp_path, returns), "quick")
     with pytest.raises(ExperimentError) as error:
@@ -178,7 +178,7 @@ def test_a_notebook_refuses_the_trial_output_that_a_run_refuses(tmp_path, return
 
 
 def test_a_misspelled_key_in_summarize_fails_the_run_naming_the_keys_there_are(tmp_path):
-    from chigai.runner import run_many  # imports torch: only here
+    from chigai.run.runner import run_many  # imports torch: only here
 
     spec = write_tiny(tmp_path, '{"value": 1.5}', key='"vlaue"')
     (report,) = run_many(tmp_path, [spec], "quick", "cpu", jobs=1)

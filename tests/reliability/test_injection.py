@@ -5,7 +5,7 @@ attribute, a bare quote, a Markdown link and a Markdown attribute list: an exper
 NAME, an article.toml's name, a figure's ALT (the share figure's, which also fills the
 og:image:alt meta tag), and a result file's strings (data, findings, provenance.device).
 The first three are escaped and must come back as the same text; result files refuse
-such strings outright (chigai.results), and where pages print result strings anyway the
+such strings outright (chigai.run.results), and where pages print result strings anyway the
 escaping is checked on rendered Markdown turned into HTML.
 """
 
@@ -19,8 +19,8 @@ import pytest
 from helpers import ROOT, copy_project, run_tool
 
 from chigai.experiment import ExperimentSpec
-from chigai.render import Shown, render_page
-from chigai.results import Result, ResultError, load_result
+from chigai.run.results import Result, ResultError, load_result
+from chigai.site.render import Shown, render_page
 
 PAYLOADS = (
     '"><script>alert(1)</script>',
@@ -243,7 +243,7 @@ Found: {{ r.findings.winner }}, noted {{ r.data.note }}.
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_result_strings_a_page_prints_are_text_even_if_a_file_got_past_the_check(lang):
-    """Defence in depth: escaping does not rely on chigai.results having refused them."""
+    """Defence in depth: escaping does not rely on chigai.run.results having refused them."""
     data = {
         "note": INJECTED,
         "rows": [{"model": INJECTED, "lag": 10}],

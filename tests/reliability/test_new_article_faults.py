@@ -75,7 +75,7 @@ def test_an_unwritable_project_is_one_line_exit_2_and_nothing_changes(readable_p
 
 INTERRUPT_ON_THIRD_WRITE = """
 import sys
-import chigai.scaffold as scaffold
+import chigai.site.scaffold as scaffold
 from chigai.cli import main
 
 real, calls = scaffold.write_atomically, []

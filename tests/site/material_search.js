@@ -2,7 +2,7 @@
 // site) under Node, so tests can ask the real search engine what a reader would find.
 // usage: node material_search.js SITE_DIR LANG QUERY... -> JSON {query: [locations]}
 // LANG picks the index a page in that language loads: "ja" (the default) the one at
-// search/, any other the one at LANG/search/ (chigai.webpage.split_search_index).
+// search/, any other the one at LANG/search/ (chigai.site.webpage.split_search_index).
 // Locations come back relative to the site root, in the order Material lists them.
 const fs = require("fs");
 const path = require("path");

@@ -1,6 +1,6 @@
 """Material's real search engine (its worker, run by Node) over the built site's indexes.
 
-Each language has its own index (chigai.webpage.split_search_index): a Japanese one that
+Each language has its own index (chigai.site.webpage.split_search_index): a Japanese one that
 splits compounds, and an English one that stems, so inflected words find their page.
 """
 

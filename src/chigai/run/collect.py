@@ -1,6 +1,6 @@
 """Collecting a run's trials as they finish, and storing each experiment's result.
 
-chigai.runner plans a run (which trials are cached, which must run) and holds its locks.
+chigai.run.runner plans a run (which trials are cached, which must run) and holds its locks.
 Here the missing trials run: each outcome is checked (`chigai.trials.output_problem`)
 and stored in the trial cache as it arrives, and an experiment whose last trial is in is
 summarized, checked (`check_trained`, finite JSON) and written atomically. A failed
@@ -18,11 +18,12 @@ from typing import Any
 import torch
 from tqdm import tqdm
 
-from chigai.executors import InProcess, Outcome, Task, make_executor
 from chigai.experiment import ExperimentError, ExperimentSpec, PresetConfig
-from chigai.provenance import provenance as describe_run
-from chigai.results import Result, result_path, save_result
-from chigai.trials import Done, Trial, TrialCache, output_problem, point_text
+from chigai.run.cache import TrialCache, output_problem, point_text
+from chigai.run.executors import InProcess, Outcome, Task, make_executor
+from chigai.run.provenance import provenance as describe_run
+from chigai.run.results import Result, result_path, save_result
+from chigai.trials import Done, Trial
 
 log = logging.getLogger(__name__)
 TRAINING_KEYS = ("lrs", "steps", "batch_size")  # named when a run did not train

@@ -8,7 +8,7 @@ import pytest
 from helpers import copy_project, run_tool
 
 from chigai.experiment import read_spec
-from chigai.loading import prepare
+from chigai.run.loading import prepare
 from chigai.trials import Done, Trial
 
 

@@ -8,8 +8,8 @@ import torch
 from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
-from chigai.loading import prepare
 from chigai.models.recurrent import parameter_count
+from chigai.run.loading import prepare
 from chigai.tasks.parity import PAD
 from chigai.trials import Done, Trial
 

@@ -8,8 +8,8 @@ import torch
 from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
-from chigai.loading import prepare
 from chigai.models.recurrent import parameter_count
+from chigai.run.loading import prepare
 from chigai.trials import Done, Trial
 
 SPEC = read_spec(Path(__file__).parents[3] / "experiments" / "gru_vs_lstm" / "counting_anbn.py")

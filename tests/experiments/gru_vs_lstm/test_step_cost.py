@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from chigai.experiment import read_spec
-from chigai.loading import prepare
+from chigai.run.loading import prepare
 from chigai.trials import Done, Trial
 
 SPEC = read_spec(Path(__file__).parents[3] / "experiments" / "gru_vs_lstm" / "step_cost.py")

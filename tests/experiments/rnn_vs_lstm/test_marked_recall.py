@@ -9,9 +9,9 @@ import torch
 from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
-from chigai.loading import prepare
 from chigai.models.recurrent import RecurrentRegressor
 from chigai.probes import answer_cells, cell_drift
+from chigai.run.loading import prepare
 from chigai.tasks.marked_symbol import marked_symbol
 
 SPEC = read_spec(Path(__file__).parents[3] / "experiments" / "rnn_vs_lstm" / "marked_recall.py")

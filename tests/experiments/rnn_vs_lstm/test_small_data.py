@@ -8,7 +8,7 @@ import pytest
 from helpers import assert_disjoint
 
 from chigai.experiment import read_spec
-from chigai.loading import prepare
+from chigai.run.loading import prepare
 
 SPEC = read_spec(Path(__file__).parents[3] / "experiments" / "rnn_vs_lstm" / "small_data.py")
 

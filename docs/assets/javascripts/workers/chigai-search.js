@@ -4,7 +4,7 @@
 // the word as the text has it ("forget"; squidfunk/mkdocs-material#3112). Here each word
 // is sent with its Porter stem as well: "forgetting" -> "forgetting forget", and the
 // stem's wildcard finds "forget", "forgets", "forgotten"... The index is not stemmed.
-// Loaded as workers/chigai-search.js?material=<Material's worker file> (chigai.webpage).
+// Loaded as workers/chigai-search.js?material=<Material's worker file> (chigai.site.webpage).
 (function () {
   "use strict";
   var material = new URLSearchParams(self.location.search).get("material");

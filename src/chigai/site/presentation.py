@@ -1,0 +1,131 @@
+"""What readers see of an article besides its numbers, read from the article's own files.
+
+- `experiments/<article>/article.toml`: the article's name (home and methodology pages)
+  and `share_figure`, the figure that link previews (Open Graph, Twitter) show;
+- in each experiment module, next to `FIGURES`: `ALT = {"<figure>": {"ja": …, "en": …}}`,
+  the alt text of every figure it declares, and `NAME = {"ja": …, "en": …}`, what a
+  reader calls the experiment (optional: its id stands in).
+
+So a writer adds an article without touching chigai. All of it is read statically (no
+import, no torch), and none of it lives in chigai.experiment on purpose: every experiment
+imports that module, so its code is part of every result's fingerprint. For the same
+reason chigai.run.fingerprint leaves PRESENTATION_NAMES out of what it hashes: rewording an
+alt text never stales an hour-long result.
+"""
+
+import ast
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chigai.experiment import ExperimentError, ExperimentSpec
+from chigai.run.fingerprint import PRESENTATION_NAMES
+from chigai.site.strings import LANGUAGES
+
+ARTICLE_FILE = "article.toml"
+ARTICLE_KEYS = ("name", "share_figure")
+
+
+@dataclass(frozen=True)
+class Texts:
+    """An experiment's words for readers: alt text by figure, and its name by language."""
+
+    alt: Mapping[str, Mapping[str, str]]
+    name: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article, from its article.toml; `share_figure` is a figure id ("article/name")."""
+
+    id: str
+    name: Mapping[str, str]
+    share_figure: str
+    share_alt: Mapping[str, str]
+
+
+def texts(spec: ExperimentSpec) -> Texts:
+    """ALT and NAME of an experiment; a figure of FIGURES without ja and en alt text is an
+    ExperimentError naming the file and the figure."""
+    return _texts(spec.path, spec.path.read_text(encoding="utf-8"), tuple(spec.figures))
+
+
+@functools.cache  # keyed by the source: `mkdocs serve` sees an edit, a build parses once
+def _texts(path: Path, source: str, figures: tuple[str, ...]) -> Texts:
+    found: dict[str, Any] = {}
+    for node in ast.parse(source, filename=str(path)).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id in PRESENTATION_NAMES:
+                try:
+                    found[target.id] = ast.literal_eval(node.value)
+                except ValueError as error:
+                    raise ExperimentError(
+                        f"{path}:{node.lineno}: {target.id} must be a plain literal ({error})"
+                    ) from error
+    alt = found.get("ALT", {})
+    if not isinstance(alt, dict):
+        raise ExperimentError(f'{path}: ALT must be a dict {{"<figure>": {{"ja": …, "en": …}}}}')
+    for figure in figures:
+        _bilingual(alt.get(figure), f"{path}: ALT[{figure!r}]", "alt text")
+    extra = sorted(set(alt) - set(figures))
+    if extra:
+        raise ExperimentError(f"{path}: ALT names {', '.join(extra)}, which FIGURES does not")
+    name = found.get("NAME")
+    if name is not None:
+        _bilingual(name, f"{path}: NAME", "what readers call the experiment")
+    return Texts(alt=alt, name=name or {})
+
+
+def read_articles(root: Path, specs: Iterable[ExperimentSpec]) -> dict[str, Article]:
+    """Every article that has experiments, by id, with every experiment's texts checked."""
+    by_article: dict[str, list[ExperimentSpec]] = {}
+    for spec in specs:
+        texts(spec)
+        by_article.setdefault(spec.article, []).append(spec)
+    return {
+        article: read_article(root / "experiments" / article / ARTICLE_FILE, own)
+        for article, own in sorted(by_article.items())
+    }
+
+
+def read_article(path: Path, specs: list[ExperimentSpec]) -> Article:
+    """An article.toml, checked against the figures its experiments declare."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ExperimentError(
+            f"{path}: missing; every article needs one ([name] ja and en, share_figure)"
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ExperimentError(f"{path}: not valid TOML ({error})") from error
+    unknown = sorted(set(raw) - set(ARTICLE_KEYS))
+    missing = [key for key in ARTICLE_KEYS if key not in raw]
+    if unknown or missing:
+        raise ExperimentError(f"{path}: unknown keys {unknown}, missing keys {missing}")
+    name = _bilingual(raw["name"], f"{path}: name", "what readers call the article")
+    owner = next((s for s in specs if raw["share_figure"] in s.figures), None)
+    if owner is None:
+        declared = ", ".join(f for s in specs for f in s.figures)
+        raise ExperimentError(
+            f"{path}: share_figure {raw['share_figure']!r} is not a figure of this article "
+            f"(its FIGURES declare: {declared})"
+        )
+    return Article(
+        id=path.parent.name,
+        name=name,
+        share_figure=f"{owner.article}/{raw['share_figure']}",
+        share_alt=texts(owner).alt[raw["share_figure"]],
+    )
+
+
+def _bilingual(value: object, where: str, what: str) -> dict[str, str]:
+    """A {"ja": …, "en": …} of non-empty strings, or an ExperimentError saying so."""
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES
+    ):
+        raise ExperimentError(f"{where}: needs {what} in ja and en, got {value!r}")
+    return value

@@ -1,0 +1,238 @@
+"""Every label that appears in a figure or a generated block, in both languages.
+
+One table keyed by id, so the ja and en versions of a figure can only differ in words.
+"""
+
+LANGUAGES = ("ja", "en")
+
+LABELS: dict[str, dict[str, str]] = {
+    "rnn": {"ja": "RNN", "en": "RNN"},
+    "lstm": {"ja": "LSTM", "en": "LSTM"},
+    "lag": {"ja": "ラグ T（覚えておくステップ数）", "en": "lag T (steps to remember)"},
+    "test_mse": {"ja": "テストの平均二乗誤差（対数目盛）", "en": "test MSE (log scale)"},
+    "baseline": {"ja": "いつも平均を答えた場合", "en": "always answering the mean"},
+    "solved_line": {"ja": "「解けた」とみなす線", "en": "counted as solved below this"},
+    "gru": {"ja": "GRU", "en": "GRU"},
+    "chance": {"ja": "当てずっぽう（1/記号の数）", "en": "guessing (1 / number of symbols)"},
+    "solved_line_acc": {"ja": "「解けた」とみなす線", "en": "counted as solved above this"},
+    "test_accuracy": {"ja": "テストの正解率", "en": "test accuracy"},
+    "train_size": {"ja": "学習に使った例の数（対数目盛）", "en": "training examples (log scale)"},
+    "init": {"ja": "学習前", "en": "before training"},
+    "trained": {"ja": "学習後", "en": "after training"},
+    "distance": {"ja": "答えから何ステップ前か", "en": "steps back from the answer"},
+    "gradient_norm": {"ja": "勾配の大きさ（対数目盛）", "en": "gradient size (log scale)"},
+    "mark_zone": {"ja": "印がつきうる範囲", "en": "where the marked symbol can be"},
+    "position": {"ja": "入力の位置（ステップ）", "en": "input position (step)"},
+    "sensitivity_share": {
+        "ja": "答えへの影響の割合（%）",
+        "en": "share of influence on the answer (%)",
+    },
+    "input_gate": {"ja": "入力ゲート", "en": "input gate"},
+    "forget_gate": {"ja": "忘却ゲート", "en": "forget gate"},
+    "output_gate": {"ja": "出力ゲート", "en": "output gate"},
+    "gate_open": {"ja": "ゲートの開き具合（0〜1）", "en": "gate opening (0 to 1)"},
+    "cell": {"ja": "セル", "en": "cell"},
+    "cell_value": {"ja": "セルの中身", "en": "cell state"},
+    "step": {"ja": "ステップ", "en": "step"},
+    "marked_here": {"ja": " 印の記号", "en": " marked symbol"},
+    "asked_here": {"ja": "質問 ", "en": "question "},
+    "diagram_same_weights": {
+        "ja": "毎ステップ、同じ重み W で「前の状態」と「新しい入力」を混ぜる",
+        "en": "every step mixes the previous state with the new input, using the same weights W",
+    },
+    "diagram_fading": {
+        "ja": "赤い帯 = 最初の入力の名残",
+        "en": "red bar = what is left of the first input",
+    },
+    "diagram_cell": {
+        "ja": "セル：記憶を運ぶベルトコンベア",
+        "en": "the cell: a conveyor belt for memory",
+    },
+    "diagram_forget": {"ja": "古い記憶を消す？", "en": "erase old memory?"},
+    "diagram_input": {"ja": "新しいことを書き込む？", "en": "write something new?"},
+    "diagram_output": {"ja": "記憶を外に出す？", "en": "let memory out?"},
+    "diagram_params": {
+        "ja": "ゲートの分だけ重みが増え、パラメータは RNN の {ratio:.0f} 倍",
+        "en": "the gates cost weights: {ratio:.0f}× the parameters of an RNN",
+    },
+    "transformer": {"ja": "Transformer", "en": "Transformer"},
+    "lstm_attention": {"ja": "LSTM＋Attention", "en": "LSTM + attention"},
+    "seq2seq": {"ja": "LSTM（Attention なし）", "en": "LSTM, no attention"},
+    "seq2seq_attention": {"ja": "LSTM＋Attention", "en": "LSTM + attention"},
+    "attention_fused": {"ja": "Self-Attention（高速版）", "en": "self-attention (fused)"},
+    "attention_explicit": {
+        "ja": "Self-Attention（教科書どおり）",
+        "en": "self-attention (explicit)",
+    },
+    "cpu": {"ja": "CPU", "en": "CPU"},
+    "cuda": {"ja": "GPU", "en": "GPU"},
+    "sequence_length": {"ja": "列の長さ（トークン数）", "en": "sequence length (tokens)"},
+    "sentence_length": {"ja": "文の長さ（単語数）", "en": "sentence length (words)"},
+    "exact_match": {"ja": "完全に正しく訳せた割合", "en": "share translated exactly right"},
+    "guess": {"ja": "当てずっぽう", "en": "guessing"},
+    "string_length": {
+        "ja": "文字列の長さ（ビット数、対数目盛）",
+        "en": "string length (bits, log scale)",
+    },
+    "accuracy": {"ja": "正解率", "en": "accuracy"},
+    "generalises_line": {
+        "ja": "「長さを一般化した」とみなす線",
+        "en": "counted as generalising above this",
+    },
+    "step_ms": {
+        "ja": "学習 1 ステップの時間（ミリ秒、対数目盛）",
+        "en": "time per training step (ms, log scale)",
+    },
+    "activation_mb": {
+        "ja": "逆伝播のために取っておくメモリ（MB、対数目盛）",
+        "en": "memory kept for backward (MB, log scale)",
+    },
+    "head": {"ja": "ヘッド", "en": "head"},
+    "attention_positions": {
+        "ja": "例の中の位置（カード、空白「·」、最後が質問。「·×N」は N 個の空白の合計）",
+        "en": "positions in the example (cards, blanks '·', the question last; '·×N': N blanks)",
+    },
+    "attention_weight": {"ja": "注目の重み", "en": "attention weight"},
+    "input_words": {"ja": "入力の単語", "en": "input words"},
+    "output_words": {"ja": "出力した単語", "en": "words written"},
+    # provenance and notices
+    "lang": {"ja": "ja", "en": "en"},  # lets a fragment pass its language to a filter
+    "item": {"ja": "項目", "en": "Item"},
+    "value": {"ja": "内容", "en": "Value"},
+    "how_made": {"ja": "この数字の作り方", "en": "How these numbers were made"},
+    "experiment": {"ja": "実験", "en": "Experiment"},
+    "preset": {"ja": "プリセット", "en": "Preset"},
+    "seeds": {"ja": "シード", "en": "Seeds"},
+    "device": {"ja": "デバイス", "en": "Device"},
+    "software": {"ja": "ソフトウェア", "en": "Software"},
+    "commit": {"ja": "コミット", "en": "Commit"},
+    "ran_at": {"ja": "実行日時", "en": "Run at"},
+    "duration": {"ja": "計算時間", "en": "Compute time"},  # summed over trials
+    "source": {"ja": "ソースコード", "en": "Source code"},
+    "learning_rate": {"ja": "学習率", "en": "Learning rate"},
+    "chosen_on": {
+        "ja": "検証データで候補 {lrs} から選択（同じステップ数）",
+        "en": "chosen on validation data from {lrs}, same number of steps for every model",
+    },
+    "per_lag": {"ja": "ラグ", "en": "per lag"},
+    "per_length": {"ja": "長さ", "en": "per length"},
+    "per_size": {"ja": "学習例の数", "en": "per training-set size"},
+    "per_shape": {"ja": "形", "en": "per shape"},
+    "paper": {"ja": "論文との比較", "en": "Published result"},
+    "agrees": {"ja": "私たちの結果は一致", "en": "ours agrees"},
+    "disagrees": {"ja": "私たちの結果は一致せず", "en": "ours disagrees"},
+    "partly": {"ja": "私たちの結果は一部だけ一致", "en": "ours agrees only in part"},
+    "verdict": {"ja": "（{verdict}）", "en": " ({verdict})"},  # after the paper, in its box
+    "seconds": {"ja": "秒", "en": "s"},
+    "stale_title": {"ja": "古い結果を表示しています", "en": "Showing out-of-date results"},
+    "stale_body": {
+        "ja": "コードが変わったあとの結果がまだありません。次のコマンドで更新できます：",
+        "en": "The code changed since these numbers were measured. Refresh them with:",
+    },
+    "enlarge": {"ja": "図を拡大", "en": "Enlarge the figure"},
+    "error_title": {"ja": "この部分を表示できません", "en": "This part cannot be shown"},
+    "unavailable_title": {
+        "ja": "この節の実験結果がありません",
+        "en": "The results behind this section are missing",
+    },
+    "unavailable_body": {
+        "ja": "この節は次の実験の結果を使いますが、いまは使える結果がありません。",
+        "en": "This section is built from an experiment that has no usable result right now:",
+    },
+    "quick_title": {
+        "ja": "お試し設定（quick）の数字を表示しています",
+        "en": "Showing numbers from the quick preset",
+    },
+    "quick_body": {
+        "ja": "このページの一部の数字は、短時間で終わる quick 設定（シードが少なく、系列も短い）の"
+        "ものです。公開用（full）の結果は次のコマンドで作れます：",
+        "en": "Some numbers on this page come from the quick preset (fewer seeds, shorter "
+        "sequences), standing in for the publication run. Make the full results with:",
+    },
+    "not_full_title": {
+        "ja": "公開用（full）の結果を使っていない理由",
+        "en": "Why the full results are not shown",
+    },
+    "full_broken": {"ja": "{file} は使えません：{why}", "en": "{file} cannot be used: {why}"},
+    "full_stale": {
+        "ja": "{file} は、測ったあとで実験のコードか設定が変わったため古くなっています",
+        "en": "{file} is out of date: the experiment's code or preset changed since it ran",
+    },
+    "fallback_title": {
+        "ja": "このページの日本語版はまだありません",
+        "en": "This page has no English version yet",
+    },
+    "fallback_body": {
+        "ja": "{missing} がないため、ここには{other}のページを表示しています。",
+        "en": "{missing} is missing, so this is the {other} page.",
+    },
+    "language_ja": {"ja": "日本語", "en": "Japanese"},
+    "language_en": {"ja": "英語", "en": "English"},
+    "thread": {"ja": "スレッド", "en": "thread"},
+    "threads": {"ja": "スレッド", "en": "threads"},
+    "state_fresh": {"ja": "最新", "en": "fresh"},
+    "state_stale": {"ja": "古い", "en": "stale"},
+    "state_missing": {"ja": "なし", "en": "missing"},
+    "state_broken": {"ja": "読めない", "en": "broken"},
+    # the GRU vs LSTM article
+    "kernel_torch": {"ja": "PyTorch の実装", "en": "PyTorch's layer"},
+    "kernel_loop": {"ja": "同じ手書きループ", "en": "same hand-written loop"},
+    "hidden_width": {"ja": "隠れ状態の幅（対数目盛）", "en": "hidden width (log scale)"},
+    "count_n": {"ja": "n（a の数 = b の数）", "en": "n (as many b's as a's)"},
+    "recognised_share": {
+        "ja": "すべて正しく判定できたシードの割合",
+        "en": "share of seeds right at every step",
+    },
+    "trained_n": {"ja": "学習した範囲", "en": "training range"},
+    "one_seed": {"ja": "1 つのシード", "en": "one seed"},
+    "lstm_bias1": {"ja": "LSTM（忘却バイアス 1）", "en": "LSTM, forget bias 1"},
+    "nfg": {"ja": "忘却ゲートなし", "en": "no forget gate"},
+    "noaf": {"ja": "出力の tanh なし", "en": "no output tanh"},
+    "cifg": {"ja": "入力と忘却を連動", "en": "input tied to forget"},
+    "training_step": {"ja": "学習ステップ", "en": "training step"},
+    "training_loss": {"ja": "学習データでの損失（対数目盛）", "en": "training loss (log scale)"},
+    "loss_level": {
+        "ja": "目安：当てずっぽうの損失の半分",
+        "en": "timed level: half of guessing's loss",
+    },
+}
+
+# A small bilingual glossary: the first use of a term on a page gets a tooltip.
+GLOSSARY: dict[str, dict[str, str]] = {
+    "ja": {
+        "勾配消失": "遠い過去まで勾配がほとんど届かなくなること。"
+        "遠くのことを覚える学習が進まなくなる。",
+        "勾配": "答えのずれを減らすには、重みをどちらにどれだけ動かせばよいかを表す数。"
+        "学習の手がかり。",
+        "忘却ゲート": "セルの古い記憶をどれだけ残すかを 0〜1 で決めるスイッチ。",
+        "入力ゲート": "新しい情報をセルにどれだけ書き込むかを 0〜1 で決めるスイッチ。",
+        "出力ゲート": "セルの中身をどれだけ外に出すかを 0〜1 で決めるスイッチ。",
+        "セル": "LSTM が持つ「記憶の箱」。ゲートが触らない限り、中身がそのまま次へ運ばれる。",
+        "長期依存問題": "離れた場所にある手がかりを使えないという、RNN の弱点。",
+        "Transformer": "Attention を積み重ねて作るモデル。すべての位置を同時に見比べる。"
+        "今の大規模言語モデルのもとになった形。",
+        "パリティ": "0 と 1 の並びの中に 1 が奇数個あるかどうか。数え続けないと答えられない。",
+    },
+    "en": {
+        "vanishing gradient": "The gradient shrinking to almost nothing on its way back in time, "
+        "so nothing far back gets learned.",
+        "gradient": "How much, and in which direction, each weight should move to make the "
+        "answer less wrong: the signal a network learns from.",
+        "forget gate": "A 0-to-1 switch deciding how much of the cell's old memory to keep.",
+        "input gate": "A 0-to-1 switch deciding how much new information to write into the cell.",
+        "output gate": "A 0-to-1 switch deciding how much of the cell to let out.",
+        "cell": "The LSTM's memory box; what is in it rides on unchanged unless a gate acts.",
+        "long-term dependency problem": "A plain RNN's weakness: clues that lie far back are lost.",
+        "Transformer": "A model built from stacked attention layers that compare every position "
+        "with every other at once; the design behind today's large language models.",
+        "parity": "Whether a string of 0s and 1s holds an odd number of 1s: "
+        "you have to keep count.",
+    },
+}
+
+
+def label(key: str, lang: str) -> str:
+    try:
+        return LABELS[key][lang]
+    except KeyError:
+        raise KeyError(f"no {lang!r} label {key!r} in chigai.site.strings.LABELS") from None

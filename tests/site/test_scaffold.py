@@ -1,0 +1,122 @@
+"""`chigai new`: a new article that builds and shows at once, or nothing written at all."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, copy_project, run_tool
+
+import chigai.site.scaffold as scaffold
+from chigai.site.scaffold import ScaffoldError, new_article
+
+# What `chigai new` reads or may write, copied into a small project for the quick tests.
+SMALL = ("mkdocs.yml", "docs/index.ja.md", "docs/index.en.md", "docs/rnn-vs-lstm.ja.md")
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    for part in SMALL:
+        (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / part, tmp_path / part)
+    shutil.copytree(ROOT / "experiments" / "rnn_vs_lstm", tmp_path / "experiments" / "rnn_vs_lstm")
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("slug", ["Demo-vs-thing", "demo--thing", "demo_vs_thing", "2d-vs-3d"])
+def test_a_bad_slug_is_explained_in_one_line_exit_2_and_nothing_is_written(small_project, slug):
+    before = snapshot(small_project)
+    done = run_tool("chigai", "new", slug, cwd=small_project)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "is not an article slug" in done.stderr
+    assert "lowercase ASCII letters and digits" in done.stderr and "e.g. cnn-vs-mlp" in done.stderr
+    assert snapshot(small_project) == before
+
+
+@pytest.mark.parametrize(
+    ("slug", "taken"),
+    [("rnn-vs-lstm", "docs/rnn-vs-lstm.ja.md"), ("half-done", "experiments/half_done")],
+)
+def test_an_existing_article_is_refused_and_nothing_is_written(small_project, slug, taken):
+    (small_project / "experiments" / "half_done").mkdir()
+    before = snapshot(small_project)
+    with pytest.raises(ScaffoldError, match=f"{slug!r} is taken by {re.escape(taken)}"):
+        new_article(small_project, slug)
+    assert snapshot(small_project) == before
+
+
+def test_a_missing_anchor_is_named_and_nothing_is_written(small_project):
+    config = small_project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - methodology.md\n", ""))
+    before = snapshot(small_project)
+    with pytest.raises(ScaffoldError, match=r"mkdocs.yml: expected one `- methodology.md` line"):
+        new_article(small_project, "demo-vs-thing")
+    assert snapshot(small_project) == before
+    assert not (small_project / "experiments" / "demo_vs_thing").exists()
+
+
+def test_a_failure_midway_removes_what_was_made_and_restores_what_was_edited(
+    small_project, monkeypatch
+):
+    before = snapshot(small_project)
+    real = scaffold.write_atomically
+    calls = []
+
+    def fail_on_the_sixth(path: Path, text: str) -> None:  # after mkdocs.yml and a home page
+        calls.append(path)
+        if len(calls) == 6:
+            raise OSError("disk full")
+        real(path, text)
+
+    monkeypatch.setattr(scaffold, "write_atomically", fail_on_the_sixth)
+    with pytest.raises(OSError, match="disk full"):
+        new_article(small_project, "demo-vs-thing")
+    assert snapshot(small_project) == before
+    assert not (small_project / "experiments" / "demo_vs_thing").exists()
+
+
+def test_edits_are_minimal_and_keep_comments_and_formatting(small_project):
+    originals = {name: (small_project / name).read_text() for name in SMALL[:3]}
+    new_article(small_project, "demo-vs-thing")
+    config = (small_project / "mkdocs.yml").read_text()
+    assert config == originals["mkdocs.yml"].replace(
+        "  - methodology.md\n", "  - demo-vs-thing.md\n  - methodology.md\n"
+    )
+    for lang in ("ja", "en"):
+        home = (small_project / "docs" / f"index.{lang}.md").read_text()
+        card = home.replace(originals[f"docs/index.{lang}.md"].split("</div>")[0], "")
+        assert card.startswith('-   {{ thumbnail("demo_vs_thing/example_accuracy") }}\n')
+        assert "**[" in card and "](demo-vs-thing.md)**" in card
+
+
+@pytest.mark.slow
+def test_a_new_article_builds_and_shows_in_both_languages_nav_and_home(tmp_path):
+    """What a writer does first, as real processes: new, the quick run, a strict build."""
+    project = copy_project(tmp_path / "p")
+    for command in (
+        ("chigai", "new", "demo-vs-thing"),
+        ("chigai", "run", "demo_vs_thing_example", "--device", "cpu"),
+        ("mkdocs", "build", "--strict"),
+    ):
+        done = run_tool(*command, cwd=project)
+        assert done.returncode == 0, (*command, done.stdout[-2000:], done.stderr[-3000:])
+    site = project / "site"
+    for lang, base, title, made in (
+        ("ja", "", "demo と thing の違い", "この数字の作り方"),
+        ("en", "en/", "Demo vs thing", "How these numbers were made"),
+    ):
+        page = (site / base / "demo-vs-thing" / "index.html").read_text()
+        figure = f"figures/demo_vs_thing/example_accuracy.{lang}"
+        assert "<h1 id=" in page and title in page
+        assert re.search(rf'<img class="no-lightbox" alt="[^"]+" src="(\.\./)+{figure}\.svg"', page)
+        assert (site / f"{figure}.svg").stat().st_size > 1000
+        assert f"{made}: demo_vs_thing_example" in page and "Hochreiter" in page
+        home = (site / base / "index.html").read_text()
+        assert 'href="demo-vs-thing/" class="md-nav__link"' in home  # the nav entry
+        assert re.search(rf'src="(\.\./)?{figure}\.svg"', home)  # the card's picture
+        assert f'<a href="demo-vs-thing/">{title}</a>' in home
+        assert "demo_vs_thing_example" in (site / base / "methodology" / "index.html").read_text()
