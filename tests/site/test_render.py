@@ -319,7 +319,7 @@ def test_any_use_of_a_missing_result_blanks_its_section_naming_the_experiment(us
 
 def test_a_page_rendered_again_is_not_compiled_again():
     """Compiling took 96% of render time (issue 24): `mkdocs serve` renders every page again."""
-    from chigai.site.render import _compiled
+    from chigai.site.templating import _compiled
 
     page = "# T\n\n{{ num(results.adding_problem.data.baseline_mse) }}\n\n## S\n\n{{ lang }}\n"
     render_page(page, src_uri="a.en.md", lang="en", shown=shown())

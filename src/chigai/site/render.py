@@ -18,7 +18,6 @@ can become a link that way. Every helper works without MkDocs; errors name the p
 line and the key.
 """
 
-import functools
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
@@ -26,37 +25,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from chigai.experiment import ExperimentSpec
 from chigai.run.freshness import Entry
 from chigai.run.results import Result
-from chigai.site.fragments import FRAGMENTS, labels, placeholder, plain_text
+from chigai.site.fragments import FRAGMENTS, labels, placeholder
 from chigai.site.presentation import Article, texts
 from chigai.site.prose import add_tooltips, count, join_cjk_lines, num, pct, table
-from chigai.site.readable import READABLE
 from chigai.site.sections import ExperimentUnavailable, Unavailable, sections
-
-
-class _NamedUndefined(jinja2.StrictUndefined):
-    """StrictUndefined that names the missing key even inside `format` or `num()`."""
-
-    def __format__(self, spec: str) -> str:
-        self._fail_with_undefined_error()
-
-
-PAGES = jinja2.Environment(
-    undefined=_NamedUndefined, keep_trailing_newline=True, autoescape=True, finalize=plain_text
-)
-PAGES.filters.update(READABLE)  # `{{ prov.duration_s | duration(lang) }}`, …
-PAGES.tests.update(Unavailable.refuse_in(PAGES.tests))  # `is none` on a missing result raises
-PAGES.filters.update(Unavailable.refuse_in(PAGES.filters))
-
-
-@functools.lru_cache(maxsize=512)  # a page's sections, compiled once per build, not per render
-def _compiled(source: str) -> jinja2.Template:
-    return PAGES.from_string(source)
+from chigai.site.templating import RenderError, render_section
 
 
 @dataclass(frozen=True)
@@ -65,10 +43,6 @@ class Missing:
 
     spec: ExperimentSpec
     reason: str
-
-
-class RenderError(ValueError):
-    """A template problem a writer can fix; the message names page, line and key."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +137,7 @@ def render_page(
     parts = []
     for section in sections(markdown):
         try:
-            parts.append(_render_section(section.source, src_uri, context))
+            parts.append(render_section(section.source, src_uri, context))
         except ExperimentUnavailable as gone:
             parts.append(
                 FRAGMENTS.get_template("unavailable.md").render(
@@ -180,17 +154,6 @@ def render_page(
     title = re.search(r"^# .*\n", body, re.M)  # notices go under the title, which names the page
     at = title.end() if title else 0
     return body[:at] + ("\n" if at else "") + notices + body[at:]
-
-
-def _render_section(source: str, src_uri: str, context: dict[str, Any]) -> str:
-    try:
-        return _compiled(source).render(**context).lstrip("\n")
-    except jinja2.TemplateSyntaxError as error:
-        raise RenderError(
-            f"{src_uri}:{error.lineno}: template syntax error: {error.message}"
-        ) from error
-    except (jinja2.UndefinedError, RenderError, KeyError, TypeError) as error:
-        raise RenderError(f"{src_uri}:{_template_line(error)}: {error}") from error
 
 
 def _notices(article: str, shown: Mapping[str, Shown], lang: str) -> str:
@@ -309,14 +272,3 @@ class _Helpers:
             agrees=agrees,
         )
         return Markup(box)
-
-
-def _template_line(error: BaseException) -> str:
-    """The line of the page template where a render error happened, or '?'."""
-    line = "?"
-    traceback = error.__traceback__
-    while traceback is not None:
-        if traceback.tb_frame.f_code.co_filename == "<template>":
-            line = str(traceback.tb_lineno)
-        traceback = traceback.tb_next
-    return line
