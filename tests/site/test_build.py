@@ -194,7 +194,7 @@ def test_a_figure_that_cannot_be_drawn_fails_strict_and_is_a_placeholder_otherwi
     assert strict.returncode != 0
     assert re.search(
         r"figure rnn_vs_lstm/input_sensitivity \(ja\) failed: TypeError: .* "
-        r"\(at chigai/figures/\w+\.py:\d+ \(\w+\)\)",
+        r"\(at chigai/site/figures/\w+\.py:\d+ \(\w+\)\)",
         strict.stderr,
     )
     assert strict.stderr.count("input_sensitivity (ja) failed") == 1

@@ -96,6 +96,8 @@ def collect(root: Path, policy: str) -> Collected:
             collected.problems.append(f"{why}; refresh it with `{spec.command(entry.preset)}`")
     for spec_id, item in collected.shown.items():  # quick numbers where full ones exist
         full = fulls[spec_id]
+        if policy == "fail":  # no page is built; the problem is named once, above
+            break
         if item.preset != "full" and full.state in (State.BROKEN, State.STALE):
             collected.not_full[spec_id] = full  # said on its pages too (page_notices)
             log.info("%s", _why_not_full(full))

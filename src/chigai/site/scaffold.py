@@ -1,6 +1,6 @@
 """`chigai new <slug>`: a new article that builds, passes the tests and shows at once.
 
-It writes the article's own files from chigai/templates/new (an example experiment that
+It writes the article's own files from chigai/site/templates/new (an example experiment that
 follows the project's recipe, the article's article.toml, a ja and an en page), puts the
 page in the nav of mkdocs.yml before the methodology page, and adds a card to both home
 pages. Nothing is written unless all of it can be: every file's new text is made first
