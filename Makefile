@@ -34,10 +34,14 @@ serve: install  ## serve the site at http://127.0.0.1:8000, rebuilding on every 
 site: install  ## build the site into site/ (strict: warnings fail)
 	$(BIN)/$(MKDOCS) build --strict
 
-test: install  ## lint, then the whole test suite
+# pytest-xdist workers for `make test`: one per logical core (TEST_WORKERS=0: one process).
+# worksteal: an idle worker takes queued tests from a busy one (durations vary 1000-fold).
+TEST_WORKERS ?= logical
+
+test: install  ## lint, then the whole test suite: every tier (slow and browser), every core
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --durations=25
 
 full: install  ## refresh the published numbers (full presets, best device)
 	$(BIN)/chigai run --preset full --device auto

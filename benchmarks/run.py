@@ -8,8 +8,8 @@ Measures on this machine, in one run: a build with nothing stale vs a naive buil
 reruns every quick experiment vs the floor (the same pages pre-rendered, no plugin);
 incremental edits; the cold quick suite; the quick suite sequential vs `--jobs 2` and a
 resumed run (benchmarks/trials.py; the full suite: `make bench-full`); training-loop
-overhead; where time goes; and Lighthouse's four scores (mobile) for the home page, both
-articles and a notebook page (benchmarks/lighthouse.py; not in --quick unless
+overhead; where time goes; and Lighthouse's four scores (mobile) for the home page, every
+article and a notebook page (benchmarks/lighthouse.py; not in --quick unless
 --lighthouse is given).
 """
 
@@ -87,7 +87,7 @@ def measure(
         capture_output=True,
     )
     from chigai.experiment import discover
-    from chigai.runner import run_experiment
+    from chigai.run.runner import run_experiment
 
     profiler = cProfile.Profile()
     profiler.runcall(run_experiment, project, discover(project)[experiment], "quick", "cpu")
@@ -154,6 +154,8 @@ def print_table(report: dict) -> None:
         speedup = max(measured["speedup"].values())
         same = "identical data" if measured["identical_data"] else "DATA DIFFERS"
         rows.append((f"{preset} suite speedup from --jobs ({same})", f"{speedup:.2f}x"))
+        for name, found in measured.get("left_out_as_wall_clock", {}).items():
+            rows.append((f"  not compared, from wall-clock time: {name}", _findings(found)))
         resumed = measured["resume"]
         rows.append(
             (
@@ -167,6 +169,13 @@ def print_table(report: dict) -> None:
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+
+
+def _findings(patterns: list[str]) -> str:
+    """The findings among wall-clock-derived patterns, to three levels ('findings.cpu.lstm')."""
+    paths = (p.replace("[]", "") for p in patterns if p.startswith("findings."))
+    shown = {".".join(path.split(".")[:3]) for path in paths}
+    return ", ".join(sorted(shown)) or "(no findings; only measured values)"
 
 
 def _four(scores: dict[str, int]) -> str:
@@ -209,6 +218,7 @@ def main() -> None:
     report["benchmark_s"] = time.perf_counter() - started
     earlier = json.loads(args.out.read_text()) if args.out.exists() else {}
     report["trials"] = earlier.get("trials", {}) | report["trials"]  # keep a full-suite run
+    report |= {"suite": earlier["suite"]} if "suite" in earlier else {}  # benchmarks/suite.py
     args.out.write_text(json.dumps(report, indent=1) + "\n")
     print_table(report)
 

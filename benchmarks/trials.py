@@ -4,14 +4,19 @@
     python benchmarks/trials.py --preset full --jobs 1 2    # hours on 2 cores
 
 Each suite runs in a fresh project copy with no cached trials, as `chigai run --preset P
---jobs N` (compute_cost's trials run alone at the end, as always), and must give the same
-data, wall-clock timings aside. The resume measurement interrupts one experiment once half
-of its trials are stored, then times the run that finishes it. Results are merged into
-report.json under "trials".
+--jobs N` (the timing experiments' trials run alone at the end, as always), and must give
+bit-identical data except what derives from wall-clock time: step and training times and
+every ratio, fit and verdict made from them (small_data's `lstm_over_rnn_step_time` and
+`rnn_faster`, step_cost's `gru_step` and `time_ratio`, most of compute_cost).
+benchmarks/digest.py finds those by re-summarizing each experiment's own trials with the
+clock readings rescaled; each suite lists them under "left_out_as_wall_clock", and
+`make bench` prints the findings among them.
+
+The resume measurement interrupts one experiment once half of its trials are stored, then
+times the run that finishes it. Results are merged into report.json under "trials".
 """
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -23,46 +28,9 @@ import time
 from pathlib import Path
 
 import builds
+import digest
 
 BIN = Path(sys.executable).parent
-# wall-clock measurements and what is derived from them: the only values that may differ
-TIMINGS = {
-    "train_seconds_per_lag",
-    "measured_at",
-    "step_ms",
-    "step_ms_min",
-    "step_ms_max",
-    "step_time_ratio",
-    "lstm_over_rnn_step_time",
-    "rnn_faster",
-}
-# compute_cost measures time and nothing else: only its operation counts must agree
-COUNTED = {"compute_cost": ("lengths", "flops", "params")}
-
-
-def without_timings(value, experiment: str = ""):
-    if experiment in COUNTED and isinstance(value, dict) and "flops" in value:
-        return {key: value[key] for key in COUNTED[experiment]}
-    if isinstance(value, dict):
-        return {
-            key: without_timings(item, experiment)
-            for key, item in value.items()
-            if key not in TIMINGS
-        }
-    if isinstance(value, list):
-        return [without_timings(item, experiment) for item in value]
-    return value
-
-
-def data_digest(project: Path, preset: str) -> dict[str, str]:
-    """Per experiment, a hash of its result data without the wall-clock values."""
-    digests = {}
-    for path in sorted((project / "results").glob(f"*.{preset}.json")):
-        experiment = path.name.split(".")[0]
-        data = without_timings(json.loads(path.read_text())["data"], experiment)
-        text = json.dumps(data, sort_keys=True)
-        digests[experiment] = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return digests
 
 
 def chigai(project: Path, *args: str) -> subprocess.Popen:
@@ -93,7 +61,7 @@ def suite(work: Path, preset: str, jobs: int) -> dict:
         "jobs": jobs,
         "wall_s": round(wall, 1),
         "trial_seconds_sum": round(trial_seconds, 1),
-        "data": data_digest(project, preset),
+        "project": project,  # digested once every suite has run (`digested`)
     }
 
 
@@ -129,8 +97,23 @@ def measure(preset: str, jobs: list[int], resume_experiment: str) -> dict:
     with tempfile.TemporaryDirectory(prefix="chigai-trials-") as folder:
         work = Path(folder)
         suites = [suite(work, preset, n) for n in jobs]
+        left_out = digested(suites, preset)
         resumed = resume(work, preset, resume_experiment, max(jobs))
-    return summary(preset, suites, resumed)
+    return summary(preset, suites, resumed) | {"left_out_as_wall_clock": left_out}
+
+
+def digested(suites: list[dict], preset: str) -> dict[str, list[str]]:
+    """Give each suite its data digest, leaving out what derives from wall-clock time in
+    any of them (one list for all: no suite's digest covers what another's leaves out);
+    returns that list, by experiment."""
+    left_out: dict[str, set[str]] = {}
+    for run in suites:
+        for name, found in digest.wall_clock_derived(run["project"], preset).items():
+            left_out.setdefault(name, set()).update(found)
+    listed = {name: sorted(found) for name, found in left_out.items() if found}
+    for run in suites:
+        run["data"] = digest.digests(run.pop("project"), preset, listed)
+    return listed
 
 
 def summary(preset: str, suites: list[dict], resumed: dict) -> dict:
