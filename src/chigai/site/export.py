@@ -21,7 +21,7 @@ export keeps them:
   article's link-preview image in its front matter (`share_image`: an absolute URL at
   site_url as mkdocs.yml reads when rendering, so set CHIGAI_SITE_URL for `chigai render`);
 - in DIR/hooks/finish_pages.py, a MkDocs / ProperDocs hook that imports no chigai (its
-  webpage.py is a copy of chigai/webpage.py): the lightbox script deferred, the search
+  webpage.py is a copy of chigai/site/webpage.py): the lightbox script deferred, the search
   dialog named, empty table corners labelled, absolute hreflang links, the theme's
   Japanese strings, a search index per language with the English stemming worker,
   notebook pages without JupyterLab's 600 KB stylesheet and with chart alt text,
@@ -45,8 +45,9 @@ import yaml
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from chigai import render, site, webpage
 from chigai.run.atomic import write_atomically
+from chigai.site import plugin as chigai_plugin
+from chigai.site import render, webpage
 from chigai.site.assemble import Collected, collect, figure_files
 from chigai.site.render import page_article, page_language, render_page, share_uri, source_uri
 from chigai.site.strings import LANGUAGES
@@ -212,7 +213,7 @@ def _config(path: Path) -> str:
 
 
 def _hooks() -> dict[str, bytes]:
-    """The hook file and its copy of chigai/webpage.py, which must need nothing but Python."""
+    """The hook file and its copy of chigai/site/webpage.py, which must need nothing but Python."""
     source = inspect.getsource(webpage)
     for node in ast.walk(ast.parse(source)):
         names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
@@ -224,7 +225,7 @@ def _hooks() -> dict[str, bytes]:
                 "and may import nothing but Python's standard library"
             )
     functions = "\n\n".join(
-        inspect.getsource(f) for f in (render.page_language, site.notebook_pages)
+        inspect.getsource(f) for f in (render.page_language, chigai_plugin.notebook_pages)
     )
     hook = HOOK_SOURCE.replace("# FUNCTIONS\n", functions)
     return {"hooks/webpage.py": source.encode(), HOOK: hook.encode()}
@@ -253,14 +254,13 @@ chigai/webpage.py, and page_language and notebook_pages are chigai's own functio
 pages build without this hook; it adds what chigai's plugin adds to the built HTML.
 """
 
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from webpage import finish_page, split_search_index
+from webpage import finish_page, finish_site
 
 
 # FUNCTIONS
@@ -288,13 +288,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-300)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
     i18n = config.plugins.get("i18n")
-    if i18n is not None:
-        languages = [language.locale for language in i18n.config.languages]
-        split_search_index(site, languages, i18n.default_language)
-    sitemap = site / "sitemap.xml"  # Material asks for one in every page's folder
-    for page in site.rglob("index.html") if sitemap.exists() else ():
-        if page.parent != site and "assets" not in page.parts:
-            shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+    languages = [language.locale for language in i18n.config.languages] if i18n else []
+    finish_site(Path(config.site_dir), languages, i18n.default_language if i18n else None)
 '''

@@ -7,7 +7,6 @@ file list from disk in its own on_files (priority -100): figures are added after
 
 import logging
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -29,7 +28,7 @@ from chigai.site.assemble import (
     with_notice,
 )
 from chigai.site.render import page_article, page_language, render_page, share_uri, source_uri
-from chigai.site.webpage import finish_page, split_search_index, svg_size
+from chigai.site.webpage import finish_page, finish_site, svg_size
 
 log = logging.getLogger("mkdocs.plugins.chigai")
 
@@ -96,20 +95,9 @@ class ChigaiPlugin(BasePlugin):
 
     @event_priority(-300)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Material fetches sitemap.xml next to every <link rel=alternate> of a page, i.e.
-        # in each page's folder in each language (squidfunk/mkdocs-material#8576); only
-        # the root one exists, so every page logged 404s. Put a copy where it is asked for.
-        site = Path(config.site_dir)
         i18n = config.plugins.get("i18n")
-        if i18n is not None:
-            languages = [language.locale for language in i18n.config.languages]
-            split_search_index(site, languages, i18n.default_language)
-        sitemap = site / "sitemap.xml"
-        if not sitemap.exists():
-            return
-        for page in site.rglob("index.html"):
-            if page.parent != site and "assets" not in page.parts:
-                shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+        languages = [language.locale for language in i18n.config.languages] if i18n else []
+        finish_site(Path(config.site_dir), languages, i18n.default_language if i18n else None)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         """The link-preview image of an article page: a PNG of its own figure. Its alt text

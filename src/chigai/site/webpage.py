@@ -11,6 +11,7 @@ pure function of the HTML text, so it runs without MkDocs and is tested on strin
 import json
 import posixpath
 import re
+import shutil
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -235,3 +236,16 @@ def split_search_index(site: Path, languages: list[str], default: str) -> None:
         target.write_text(
             json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8"
         )
+
+
+def finish_site(site: Path, languages: list[str], default: str | None) -> None:
+    """After a build: one search index per language, and sitemap copies where Material
+    asks for them. Material fetches sitemap.xml next to every <link rel=alternate> of a
+    page, i.e. in each page's folder in each language (squidfunk/mkdocs-material#8576);
+    only the root one exists, so every page logged 404s."""
+    if default is not None:
+        split_search_index(site, languages, default)
+    sitemap = site / "sitemap.xml"
+    for page in site.rglob("index.html") if sitemap.exists() else ():
+        if page.parent != site and "assets" not in page.parts:
+            shutil.copyfile(sitemap, page.parent / "sitemap.xml")
