@@ -58,6 +58,7 @@ def test_keeping_trials_drops_the_ones_no_run_uses(quick_project, tmp_path):
     seed_trials(project, cache)
     current = trial_files(quick_project)[0]
     copied = project / current.relative_to(quick_project)
+    copied.parent.mkdir(parents=True, exist_ok=True)
     copied.write_bytes(current.read_bytes())
     keep_trials(project, cache)
     assert _names(cache) == {current.relative_to(quick_project / ".trials").as_posix()}
