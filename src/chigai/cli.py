@@ -4,6 +4,7 @@ Exit codes: 0 success, 1 an experiment failed (the others still ran), 2 bad inpu
 """
 
 import argparse
+import itertools
 import logging
 import os
 import signal
@@ -26,6 +27,8 @@ EPILOG = """examples:
   chigai run --preset full --executor ray         trials on the Ray cluster in RAY_ADDRESS
   CHIGAI_THREADS=2 chigai run compute_cost        torch threads per trial (default 1)
   chigai new cnn-vs-mlp                           a new article, ready to build (AUTHORING.md)
+  chigai reproductions add ../rerun/results       store a rerun made elsewhere beside the
+                                                  published results (methodology page)
   chigai render --out ../chigai-pages             every page as plain Markdown: builds without
                                                   the chigai plugin (AUTHORING.md)
 
@@ -93,6 +96,18 @@ def build_parser() -> argparse.ArgumentParser:
         "new", help="start an article: example experiment, ja/en pages, nav entry, home cards"
     )
     new.add_argument("slug", help="the page name, e.g. cnn-vs-mlp (docs/cnn-vs-mlp.ja.md)")
+    reproduced = commands.add_parser(
+        "reproductions", help="list the reruns stored in reproductions/, or add one (`add DIR`)"
+    )
+    reproduced_commands = reproduced.add_subparsers(dest="action", parser_class=OneLineParser)
+    reproduced_commands.add_parser("list", help="each reproduction, and whether its verdicts held")
+    adding = reproduced_commands.add_parser(
+        "add", help="copy the result files of DIR (a rerun elsewhere) into reproductions/NAME/"
+    )
+    adding.add_argument("folder", type=Path, metavar="DIR", help="a results folder of a rerun")
+    adding.add_argument(
+        "--name", help="folder under reproductions/ (default: from each file's machine)"
+    )
     render = commands.add_parser(
         "render", help="write every page, figure and asset as plain Markdown for any MkDocs"
     )
@@ -145,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "notebooks":
             return run_notebooks(root, specs, everything=args.all)
+        if args.command == "reproductions":
+            return reproductions(root, set(specs), args)
         unknown = [name for name in args.experiments if name not in specs]
         if unknown:
             raise ExperimentError(
@@ -246,6 +263,28 @@ def render_pages(root: Path, out: Path) -> int:
         print(f"chigai: warning: {problem}", file=sys.stderr)
     print(f"wrote {done.pages} pages and {done.figures} figures to {out}: `mkdocs build` there")
     return 1 if done.problems else 0
+
+
+def reproductions(root: Path, experiments: set[str], args: argparse.Namespace) -> int:
+    """`chigai reproductions [list]` and `chigai reproductions add DIR [--name NAME]`."""
+    from chigai.run import reproductions as stored
+
+    added = stored.add(root, args.folder, experiments, args.name) if args.action == "add" else []
+    found, problems = stored.load(root, experiments)
+    for problem in problems:
+        print(f"chigai: warning: {problem}", file=sys.stderr)
+    if added:  # what was just stored, and how it compares
+        found = [item for item in found if item.result.path in added]
+    if not found:
+        print(f"no reproductions in {stored.FOLDER}/: `chigai reproductions add DIR` stores one")
+    for folder, group in itertools.groupby(found, key=lambda item: item.name):
+        print(f"{stored.FOLDER}/{folder}/")
+        for item in group:
+            prov = item.result.provenance
+            made = f"{prov['device']}, torch {prov['torch']}, {prov['started_at'][:10]}"
+            print(f"  {item.result.experiment:24} {item.result.preset:6} {made}")
+            print(f"  {'':31} {stored.describe(item)}")
+    return 1 if problems else 0
 
 
 def run_notebooks(root: Path, specs: dict, *, everything: bool) -> int:
