@@ -14,6 +14,7 @@ from pathlib import Path
 from chigai.device import DEVICES
 from chigai.experiment import PRESET_NAMES, ExperimentError, find_root
 from chigai.run.cache import has_trials
+from chigai.run.compare import tolerance_table
 from chigai.run.executors import EXECUTORS
 from chigai.run.freshness import State, check_all
 from chigai.run.loading import discover, runs_alone
@@ -21,6 +22,7 @@ from chigai.run.loading import discover, runs_alone
 EPILOG = """examples:
   chigai list
   chigai status
+  chigai compare HEAD                             what your rerun changed on the pages
   chigai run adding_problem                       quick preset, best device
   chigai run adding_problem --preset full --device cuda
   chigai run --preset full --jobs 2               two trials at a time
@@ -34,6 +36,25 @@ EPILOG = """examples:
 
 An interrupted or failed run resumes where it stopped: finished trials are kept in
 .trials/ and only the missing ones run again.
+"""
+
+
+COMPARE_EPILOG = """OTHER is a folder of result files (a rerun made elsewhere, or a project folder
+holding results/), shown as results/ -> OTHER: what it would change if it replaced
+results/. Or a git revision (HEAD, HEAD~3, a tag): the results/ committed there, shown as
+REV -> results/, as `git diff REV` reads. For each experiment x preset on both sides it
+says whether the code differs (fingerprints), which verdicts of the findings changed
+(words, yes/no, counts, lags), and which numbers moved beyond the tolerance of their kind
+(the first row that applies):
+{tolerances}
+Then it renders every page in both languages from each side's results and lists the
+sentences that read differently. A result on one side only is listed and shown from that
+side on both.
+
+exit codes: 0 a reader would see nothing change (same verdicts, numbers within their
+tolerance, every sentence the same), 1 a verdict changed, a number moved beyond its
+tolerance or a sentence reads differently, 2 bad input (OTHER unreadable, or a broken
+result file, named)
 """
 
 
@@ -92,6 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     books.add_argument("--all", action="store_true", help="execute every notebook, fresh or not")
     commands.add_parser("status", help="show every experiment x preset as fresh / stale / missing")
     commands.add_parser("list", help="list the experiments and their figures")
+    compare = commands.add_parser(
+        "compare",
+        help="what OTHER's results would change on the pages: verdicts, numbers, sentences",
+        epilog=COMPARE_EPILOG.format(tolerances=tolerance_table()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    compare.add_argument(
+        "other", metavar="OTHER", help="a folder of result files, or a git revision"
+    )
+    compare.add_argument("--markdown", action="store_true", help="Markdown for a pull request")
     new = commands.add_parser(
         "new", help="start an article: example experiment, ja/en pages, nav entry, home cards"
     )
@@ -150,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
             return start_article(root, args.slug)
         if args.command == "render":
             return render_pages(root, args.out)
+        if args.command == "compare":
+            return compare_results(root, args.other, markdown=args.markdown)
         specs = discover(root)
         if args.command == "list":
             for spec in specs.values():
@@ -218,6 +251,15 @@ def print_status(root: Path, specs: dict) -> None:
         except NotebookError as error:
             state, problem = "broken", f"\n  {error}"
         print(f"{path.relative_to(root).as_posix():31} {state}{problem}")
+
+
+def compare_results(root: Path, other: str, *, markdown: bool) -> int:
+    """`chigai compare`: exit 0 when a reader would see nothing change, else 1."""
+    from chigai.site.compare import compare, report  # renders every page: only here
+
+    comparison = compare(root, other)
+    print(report(comparison, md=markdown), end="")
+    return comparison.exit_code
 
 
 def start_article(root: Path, slug: str) -> int:
