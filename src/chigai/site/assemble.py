@@ -21,6 +21,8 @@ from chigai.run.atomic import write_atomically
 from chigai.run.freshness import Entry, State, best, check_all
 from chigai.run.loading import discover
 from chigai.run.notebooks import NotebookError, execute, is_fresh, notebooks
+from chigai.run.reproductions import Reproduction
+from chigai.run.reproductions import load as load_reproductions
 from chigai.site.fragments import FRAGMENTS, labels, placeholder_svg
 from chigai.site.presentation import Article, read_articles
 from chigai.site.render import Missing, Shown, figure_uri, page_article, page_language, share_uri
@@ -47,6 +49,7 @@ class Collected:
     articles: dict[str, Article] = field(default_factory=dict)  # names, share figures
     not_full: dict[str, Entry] = field(default_factory=dict)  # broken or stale full results
     broken_notebooks: list[Path] = field(default_factory=list)  # left out of the site
+    reproductions: list[Reproduction] = field(default_factory=list)  # reruns made elsewhere
 
 
 def collect(root: Path, policy: str) -> Collected:
@@ -110,6 +113,8 @@ def collect(root: Path, policy: str) -> Collected:
             "a publishing build needs a fresh full result for every experiment:\n  "
             + "\n  ".join(collected.problems)
         )
+    collected.reproductions, unusable = load_reproductions(root, {spec.id for spec in specs})
+    collected.problems += unusable  # a warning: --strict fails on it, as on any problem
     return collected
 
 

@@ -154,6 +154,7 @@ class _Pages:
             unavailable=self.collected.missing,
             problems=problems,
             articles=self.collected.articles,
+            reproductions=self.collected.reproductions,
         )
         self.problems += [f"{problem} (that section shows a placeholder)" for problem in problems]
         self.count += 1

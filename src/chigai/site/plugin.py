@@ -144,6 +144,7 @@ class ChigaiPlugin(BasePlugin):
             unavailable=self.collected.missing,
             problems=problems,
             articles=self.collected.articles,
+            reproductions=self.collected.reproductions,
         )
         for problem in problems:
             self._warn(f"{problem} (that section shows a placeholder)")

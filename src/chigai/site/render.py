@@ -29,10 +29,12 @@ from markupsafe import Markup
 
 from chigai.experiment import ExperimentSpec
 from chigai.run.freshness import Entry
+from chigai.run.reproductions import Reproduction
 from chigai.run.results import Result
 from chigai.site.fragments import FRAGMENTS, labels, placeholder
 from chigai.site.presentation import Article, texts
 from chigai.site.prose import add_tooltips, count, join_cjk_lines, num, pct, table
+from chigai.site.reproduced import METHODOLOGY, box_lines, listing
 from chigai.site.sections import ExperimentUnavailable, Unavailable, sections
 from chigai.site.templating import RenderError, render_section
 
@@ -106,6 +108,7 @@ def render_page(
     unavailable: Mapping[str, Missing] | None = None,
     problems: list[str] | None = None,
     articles: Mapping[str, Article] | None = None,
+    reproductions: Sequence[Reproduction] = (),
 ) -> str:
     """Render one page template, section by section (see chigai.site.sections).
 
@@ -114,9 +117,10 @@ def render_page(
     is given it is appended there instead and only that section becomes a placeholder.
     Notices head the page when its article shows stale results or quick numbers.
     `status` (every experiment x preset, fresh or not) and `articles` (id -> Article, for
-    their names) are what a methodology page lists.
+    their names) are what a methodology page lists, with `reproduced(entries)`, the reruns
+    made elsewhere (`reproductions`), which an article's provenance box also mentions.
     """
-    helpers = _Helpers(src_uri, lang, shown, unavailable or {})
+    helpers = _Helpers(src_uri, lang, shown, unavailable or {}, reproductions)
     context = {
         "results": {key: Unavailable(key, gone.reason) for key, gone in helpers.missing.items()}
         | dict(shown),
@@ -133,6 +137,7 @@ def render_page(
         "label": helpers.label,
         "status": status,
         "articles": articles or {},
+        "reproduced": helpers.reproduced,
     }
     parts = []
     for section in sections(markdown):
@@ -171,9 +176,15 @@ def _notices(article: str, shown: Mapping[str, Shown], lang: str) -> str:
 
 class _Helpers:
     def __init__(
-        self, src_uri: str, lang: str, shown: Mapping[str, Shown], missing: Mapping[str, Missing]
+        self,
+        src_uri: str,
+        lang: str,
+        shown: Mapping[str, Shown],
+        missing: Mapping[str, Missing],
+        reproductions: Sequence[Reproduction],
     ):
         self.src_uri, self.lang, self.shown, self.missing = src_uri, lang, shown, missing
+        self.reproductions = reproductions
         self.article = page_article(src_uri)
         self.figures_shown = 0  # the first figure of a page loads at once, the rest lazily
 
@@ -235,6 +246,10 @@ class _Helpers:
         """Link target of an experiment's source file, relative to this page."""
         return self._relative(source_uri(spec))
 
+    def reproduced(self, entries: Sequence[Entry]) -> Markup:
+        """The reruns made elsewhere of these experiments x presets (methodology page)."""
+        return listing(entries, self.reproductions, self.lang)
+
     def label(self, key: str) -> str:
         return labels(self.lang)[key]
 
@@ -270,5 +285,7 @@ class _Helpers:
             tuning=shown.result.data.get("tuning"),
             paper=paper,
             agrees=agrees,
+            reruns=box_lines(shown.result, self.reproductions, self.lang),
+            methodology=self._relative(METHODOLOGY),
         )
         return Markup(box)

@@ -174,6 +174,44 @@ LABELS: dict[str, dict[str, str]] = {
     "state_stale": {"ja": "古い", "en": "stale"},
     "state_missing": {"ja": "なし", "en": "missing"},
     "state_broken": {"ja": "読めない", "en": "broken"},
+    # reproductions: the methodology page's list and an article's box (chigai.site.reproduced)
+    "comma": {"ja": "、", "en": ", "},
+    "rerun_title": {"ja": "別の環境での再実行", "en": "Reruns elsewhere"},
+    "rerun_item": {
+        "ja": "（{id}、{preset}）：{machine}で再実行（torch {torch}、{when}）。{outcome}",
+        "en": " ({id}, {preset}), rerun on {machine} (torch {torch}, {when}). {outcome}",
+    },
+    "rerun_all_held": {"ja": "すべての判定が同じでした。", "en": "Every verdict held."},
+    "rerun_other_code": {
+        "ja": "別のコードで作られたため、比べていません。",
+        "en": "Made by other code, not compared.",
+    },
+    "rerun_unpublished": {
+        "ja": "比べる公開結果がありません。",
+        "en": "No published result to compare it with.",
+    },
+    "rerun_changed_one": {
+        "ja": "{n} つの判定が変わりました：{which}。",
+        "en": "{n} finding came out differently: {which}.",
+    },
+    "rerun_changed_many": {
+        "ja": "{n} つの判定が変わりました：{which}。",
+        "en": "{n} findings came out differently: {which}.",
+    },
+    "rerun_change": {"ja": "{finding}（{ours} → {theirs}）", "en": "{finding} ({ours} → {theirs})"},
+    "rerun_more": {"ja": "ほか {n} つ", "en": "and {n} more"},
+    "finding_yes": {"ja": "はい", "en": "yes"},
+    "finding_no": {"ja": "いいえ", "en": "no"},
+    "finding_none": {"ja": "なし", "en": "none"},
+    "rerun_box_changed": {
+        "ja": "別のマシン（{machine}）で再実行すると、この結果の判定のうち {n} つが変わりました。",
+        "en": "Rerun on another machine ({machine}), {n} of this result's verdicts came out "
+        "differently.",
+    },
+    "rerun_box_held": {
+        "ja": "別のマシン（{machine}）で再実行しても、この結果の判定はすべて同じでした。",
+        "en": "Rerun on another machine ({machine}), every verdict of this result held.",
+    },
     # the GRU vs LSTM article
     "kernel_torch": {"ja": "PyTorch の実装", "en": "PyTorch's layer"},
     "kernel_loop": {"ja": "同じ手書きループ", "en": "same hand-written loop"},

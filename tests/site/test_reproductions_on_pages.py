@@ -1,0 +1,125 @@
+"""Reproductions on the built site: the methodology page says where each experiment was
+rerun and whether every verdict held; an article's box says so for the result it shows.
+
+One strict build of a project copy holding three made-up reruns of committed results:
+marked_recall with two findings flipped (same code), adding_problem unchanged on two
+threads (same code), far_recall made by other code.
+"""
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, copy_project, run_tool
+
+FLIPPED = "reproduced-made-up-xeon-marked_recall-full"
+HELD = "reproduced-made-up-epyc-adding_problem-full"
+OTHER = "reproduced-made-up-older-far_recall-full"
+PAGES = {"ja": "", "en": "en/"}
+
+
+def _rerun(project: Path, folder: str, experiment: str, provenance: dict, **changes) -> None:
+    raw = json.loads((ROOT / "results" / f"{experiment}.full.json").read_text())
+    raw["provenance"] |= provenance
+    raw["fingerprint"] = changes.pop("fingerprint", raw["fingerprint"])
+    for path, value in changes.items():  # "longest_solved_lag.lstm": 20
+        *parents, leaf = path.split(".")
+        target = raw["data"]["findings"]
+        for key in parents:
+            target = target[key]
+        target[leaf] = value
+    stored = project / "reproductions" / folder / f"{experiment}.full.json"
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_text(json.dumps(raw, indent=1))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("reproduced") / "p")
+    xeon = {
+        "cpu": "Intel(R) Xeon(R) Processor",
+        "threads": 1,
+        "device": "cpu (Intel(R) Xeon(R) Processor, 1 thread)",
+        "started_at": "2026-12-07T11:25:33+00:00",
+    }
+    epyc = {"threads": 2, "device": "cpu (AMD EPYC, 2 threads)"}
+    flips = {"longest_solved_lag.lstm": 20, "paper": "partly"}
+    _rerun(project, "made-up-xeon", "marked_recall", xeon, **flips)
+    _rerun(project, "made-up-epyc", "adding_problem", epyc)
+    _rerun(project, "made-up-older", "far_recall", xeon, fingerprint="0ld")
+    done = run_tool("mkdocs", "build", "--strict", cwd=project)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return project / "site"
+
+
+def _text(fragment: str) -> str:
+    """What a reader reads: tags dropped, entities decoded, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def _item(site: Path, lang: str, anchor: str) -> str:
+    """The methodology page's line whose id is `anchor`, as text."""
+    page = (site / PAGES[lang] / "methodology" / "index.html").read_text()
+    found = re.search(rf'<li>(?:<p>)?<span id="{anchor}"></span>(.*?)</li>', page, re.S)
+    assert found, f"no line {anchor} on the {lang} methodology page"
+    return _text(found[1])
+
+
+METHODOLOGY = {
+    ("ja", FLIPPED): "印のついた記号を答える（marked_recall、full）：Intel Xeon、1 スレッドで再実行"
+    "（torch 2.13.0+cpu、2026年12月7日 11:25 UTC）。2 つの判定が変わりました："
+    "longest_solved_lag.lstm（30 → 20）、paper（agrees → partly）。",
+    ("en", FLIPPED): "Recalling a marked symbol (marked_recall, full), rerun on Intel Xeon, "
+    "1 thread (torch 2.13.0+cpu, 7 Dec 2026, 11:25 UTC). 2 findings came out differently: "
+    "longest_solved_lag.lstm (30 → 20), paper (agrees → partly).",
+    ("ja", HELD): "AMD EPYC、2 スレッドで再実行（torch 2.13.0+cpu、2026年11月28日 20:15 UTC）。"
+    "すべての判定が同じでした。",
+    ("en", HELD): "rerun on AMD EPYC, 2 threads (torch 2.13.0+cpu, 28 Nov 2026, 20:15 UTC). "
+    "Every verdict held.",
+    ("ja", OTHER): "別のコードで作られたため、比べていません。",
+    ("en", OTHER): "Made by other code, not compared.",
+}
+
+
+@pytest.mark.parametrize(("lang", "anchor"), list(METHODOLOGY))
+def test_the_methodology_page_says_where_each_rerun_ran_and_whether_its_verdicts_held(
+    site, lang, anchor
+):
+    assert _item(site, lang, anchor).endswith(METHODOLOGY[lang, anchor])
+
+
+BOX = {
+    "ja": {
+        FLIPPED: "別のマシン（Intel Xeon、1 スレッド）で再実行すると、"
+        "この結果の判定のうち 2 つが変わりました。",
+        HELD: "別のマシン（AMD EPYC、2 スレッド）で再実行しても、"
+        "この結果の判定はすべて同じでした。",
+    },
+    "en": {
+        FLIPPED: "Rerun on another machine (Intel Xeon, 1 thread), 2 of this result's verdicts "
+        "came out differently.",
+        HELD: "Rerun on another machine (AMD EPYC, 2 threads), every verdict of this result held.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", list(BOX))
+def test_an_article_box_says_how_a_rerun_of_its_result_came_out_and_links_to_the_list(site, lang):
+    page = site / PAGES[lang] / "rnn-vs-lstm" / "index.html"
+    links = {
+        _text(text): href
+        for href, text in re.findall(
+            r'<a href="([^"]*#reproduced-[^"]+)">(.*?)</a>', page.read_text()
+        )
+    }
+    for anchor, sentence in BOX[lang].items():
+        assert sentence in links, f"{sentence!r} not among {list(links)}"
+        target, _, fragment = links[sentence].partition("#")
+        assert fragment == anchor
+        methodology = (page.parent / target / "index.html").resolve()
+        assert f'id="{anchor}"' in methodology.read_text()
+        assert methodology == (site / PAGES[lang] / "methodology" / "index.html").resolve()
+    other = (site / PAGES[lang] / "attention-vs-lstm" / "index.html").read_text()
+    assert "#reproduced-" not in other  # far_recall's rerun ran other code: not compared
