@@ -173,12 +173,23 @@ def test_a_sentence_that_changes_in_one_language_only_is_listed_for_that_languag
     assert comparison.exit_code == 1  # a reader sees it, although the number is within tolerance
 
 
-def test_a_corrupt_file_is_a_one_line_error_naming_it_exit_2(tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ('{"schema": 1,', "{other}/far_recall.full.json: not valid JSON"),
+        (None, "{other}: holds no result files (<experiment>.<preset>.json)"),
+    ],
+)
+def test_bad_input_is_a_one_line_error_naming_it_exit_2(tmp_path, capsys, broken, message):
     other = results_copy(tmp_path / "other")
-    (other / "far_recall.full.json").write_text('{"schema": 1,', encoding="utf-8")
+    for path in other.iterdir():
+        if broken is None:  # a folder without results
+            path.unlink()
+        elif path.name == "far_recall.full.json":
+            path.write_text(broken, encoding="utf-8")
     assert main(["--root", str(ROOT), "compare", str(other)]) == 2
     error = capsys.readouterr().err
-    assert error.count("\n") == 1 and f"{other}/far_recall.full.json: not valid JSON" in error
+    assert error.count("\n") == 1 and message.format(other=other) in error
 
 
 def test_a_revision_is_the_before_side_and_its_broken_file_is_named_rev_path(tmp_path):

@@ -130,12 +130,12 @@ class Pair:
 
 
 def pair(before: Result, after: Result) -> Pair:
-    numbers_before = leaves(before.findings)
-    numbers_after = leaves(after.findings)
+    """The verdicts that changed, and the numbers that moved (floats on both sides)."""
+    theirs = leaves(after.findings)
     moved, within = [], 0
-    for path, a in numbers_before.items():
-        b = numbers_after.get(path)
-        if is_verdict(a) or b is None or is_verdict(b) or a == b:
+    for path, a in leaves(before.findings).items():
+        b = theirs.get(path)
+        if is_verdict(a) or is_verdict(b) or a == b:
             continue
         rule = tolerance_for(path, a, b)
         if rule.moved(a, b):
@@ -172,13 +172,14 @@ def read_folder(folder: Path, label: str | None = None) -> Side:
 def read_revision(root: Path, revision: str) -> Side:
     """The results/ committed at a git revision, read with `git show`; a broken file is
     named as `REV:results/<file>`."""
-    names = _git(root, "ls-tree", "--name-only", "-z", revision, "--", "results/").split("\0")
+    listed = _git(root, "ls-tree", "--name-only", "-z", revision, "--", "results/")
+    names = listed.decode().split("\0")
     label = f"{revision}:results/"
     with tempfile.TemporaryDirectory(prefix="chigai-compare-") as scratch:
         for name in (Path(name).name for name in names if name):
             if _key(name):
                 (Path(scratch) / name).write_bytes(
-                    _git(root, "show", f"{revision}:./results/{name}", text=False)
+                    _git(root, "show", f"{revision}:./results/{name}")
                 )
         try:
             return Side(label, read_folder(Path(scratch)).results, revision=True)
@@ -190,7 +191,13 @@ def read_other(root: Path, other: str) -> Side:
     """OTHER as a folder when one is there, else as a git revision of this checkout."""
     folder = Path(other)
     if folder.is_dir():
-        return read_folder(folder, other.rstrip("/") + "/")
+        side = read_folder(folder, other.rstrip("/") + "/")
+        if not side.results:
+            raise CompareError(
+                f"{other}: holds no result files (<experiment>.<preset>.json); give the "
+                f"folder a rerun wrote them to (its results/, or the project above it)"
+            )
+        return side
     try:
         _git(root, "rev-parse", "--verify", "--quiet", f"{other}^{{commit}}")
     except CompareError:
@@ -206,12 +213,12 @@ def _key(name: str) -> Key | None:
     return (experiment, preset) if name.endswith(".json") and preset in PRESET_NAMES else None
 
 
-def _git(root: Path, *args: str, text: bool = True):
+def _git(root: Path, *args: str) -> bytes:
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True)
     except (OSError, subprocess.CalledProcessError) as error:
         raise CompareError(f"git {' '.join(args)} failed in {root}") from error
-    return done.stdout.decode() if text else done.stdout
+    return done.stdout
 
 
 def pairs(before: Side, after: Side) -> tuple[list[Pair], dict[Key, str]]:
