@@ -20,7 +20,7 @@ from chigai.tasks.splits import overlap
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "experiments", "src", "results")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "experiments", "src", "results", "reproductions")
 
 
 def article_pages(root: Path = ROOT) -> list[str]:
