@@ -37,8 +37,6 @@ EPILOG = """examples:
 An interrupted or failed run resumes where it stopped: finished trials are kept in
 .trials/ and only the missing ones run again.
 """
-
-
 COMPARE_EPILOG = """OTHER is a folder of result files (a rerun made elsewhere, or a project folder
 holding results/), shown as results/ -> OTHER: what it would change if it replaced
 results/. Or a git revision (HEAD, HEAD~3, a tag): the results/ committed there, shown as
@@ -51,10 +49,9 @@ Then it renders every page in both languages from each side's results and lists 
 sentences that read differently. A result on one side only is listed and shown from that
 side on both.
 
-exit codes: 0 a reader would see nothing change (same verdicts, numbers within their
-tolerance, every sentence the same), 1 a verdict changed, a number moved beyond its
-tolerance or a sentence reads differently, 2 bad input (OTHER unreadable, or a broken
-result file, named)
+exit codes: 0 every verdict the same (numbers that moved and sentences that read
+differently are listed: any rerun moves some), 1 a verdict changed, 2 bad input (OTHER
+unreadable, or a broken result file, named)
 """
 
 
@@ -254,7 +251,7 @@ def print_status(root: Path, specs: dict) -> None:
 
 
 def compare_results(root: Path, other: str, *, markdown: bool) -> int:
-    """`chigai compare`: exit 0 when a reader would see nothing change, else 1."""
+    """`chigai compare`: exit 1 when a verdict changed, else 0 (2: bad input)."""
     from chigai.site.compare import compare, report  # renders every page: only here
 
     comparison = compare(root, other)
