@@ -6,7 +6,9 @@ persistent cache (TRIAL_CACHE), keyed exactly as chigai keys them, so a warm run
 re-summarizes; see `quick_project`.
 """
 
+import inspect
 import os
+import types
 from pathlib import Path
 
 import pytest
@@ -27,14 +29,53 @@ for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(variable, "1")
 
 
+# What a test does that takes seconds: run one of our tools as a real process, or use a
+# session fixture that trained or built something.
+STARTS_A_PROCESS = frozenset({"run_tool", "started", "subprocess"})
+SLOW_FIXTURES = frozenset({"quick_project", "built_site"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tiers, so a writer can leave the slow ones out (`pytest -m "not slow and not
-    browser"`); CI runs them all. Marked by what a test uses, so none is forgotten."""
+    browser"`: three quarters of the tests, a fifth of the time); CI runs them all.
+    Marked by what a test does, not by a list: `slow` if it or a fixture of its module
+    starts a process (directly or through a function of its module) or it uses one of
+    SLOW_FIXTURES; `browser` under tests/browser."""
     for item in items:
         if "browser" in item.path.relative_to(ROOT / "tests").parts:
             item.add_marker(pytest.mark.browser)
-        if {"quick_project", "built_site"} & set(getattr(item, "fixturenames", ())):
+        names = set(getattr(item, "fixturenames", ()))
+        own = [getattr(item, "function", None)] + [vars(item.module).get(n) for n in names]
+        if names & SLOW_FIXTURES or any(_starts_a_process(f, set()) for f in own if f):
             item.add_marker(pytest.mark.slow)
+
+
+def _starts_a_process(thing: object, seen: set[int]) -> bool:
+    """Whether a function or class names STARTS_A_PROCESS, itself or through a function or
+    class of its own module that it names (followed once each)."""
+    thing = inspect.unwrap(thing) if callable(thing) else thing
+    if id(thing) in seen:
+        return False
+    seen.add(id(thing))
+    if inspect.isclass(thing):
+        return any(_starts_a_process(f, seen) for f in vars(thing).values() if callable(f))
+    if not inspect.isfunction(thing):
+        return False
+    names = _names(thing.__code__)
+    if names & STARTS_A_PROCESS:
+        return True
+    same_module = (thing.__globals__.get(name) for name in names)
+    return any(
+        _starts_a_process(other, seen)
+        for other in same_module
+        if getattr(other, "__module__", None) == thing.__module__
+    )
+
+
+def _names(code: types.CodeType) -> set[str]:
+    """Every global or attribute name a code object uses, nested functions included."""
+    nested = (_names(const) for const in code.co_consts if isinstance(const, types.CodeType))
+    return set(code.co_names).union(*nested)
 
 
 def _build_site(project: Path) -> None:

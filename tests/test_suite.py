@@ -3,10 +3,13 @@ folders that xdist workers share (tests/helpers.py, tests/conftest.py)."""
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from helpers import (
+    ROOT,
     TRIAL_CACHE,
     copy_project,
     keep_trials,
@@ -77,3 +80,22 @@ def test_a_shared_folder_is_made_once_and_a_failure_is_repeated(tmp_path_factory
     with pytest.raises(pytest.fail.Exception, match=r"made by another worker.*the build broke"):
         once(tmp_path_factory, "broken", made.append)
     assert made == [first]
+
+
+def _selected(marker: str, *paths: str) -> set[str]:
+    """The files of the tests that `-m marker` selects among `paths`, collecting only."""
+    collect = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
+    done = subprocess.run(
+        [*collect, "-m", marker, *paths],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return {line.split("::")[0] for line in done.stdout.splitlines() if "::" in line}
+
+
+def test_the_tiers_mark_processes_and_trained_projects_slow_and_the_browser_tests_so():
+    files = ("tests/site/test_serve.py", "tests/test_trials.py", "tests/browser/test_pages.py")
+    assert _selected("slow", *files) == {files[0], files[2]}  # a server; the built site
+    assert _selected("not slow", *files) == {files[1]}
+    assert _selected("browser", *files) == {files[2]}
