@@ -93,7 +93,8 @@ def floor_project(project: Path, target: Path) -> Path:
         (target / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target / "docs" / uri)
     config = (project / "mkdocs.yml").read_text().replace("  - chigai\n", "")
-    theme = project / "src" / "chigai" / "overrides"  # the floor has docs/ only: point at it
+    # the floor has docs/ only: point at the project's theme
+    theme = project / "src" / "chigai" / "site" / "overrides"
     config = config.replace("custom_dir: src/chigai/site/overrides", f"custom_dir: {theme}")
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # nothing to watch: no code here
     # The floor must build the same site, notebooks included: keep only the part of the
@@ -136,7 +137,7 @@ def incremental(project: Path, experiment: str) -> dict:
     build(project)  # everything fresh and cached before the first edit
     edits = {
         "template": project / "docs" / "rnn-vs-lstm.en.md",
-        "figure": project / "src" / "chigai" / "figures" / "charts.py",
+        "figure": project / "src" / "chigai" / "site" / "figures" / "charts.py",
         "experiment": next((project / "experiments").glob(f"*/{experiment}.py")),
     }
     seconds, reran = {}, {}
