@@ -68,7 +68,7 @@ def test_serve_rebuilds_on_code_edits_and_reruns_the_experiment_that_went_stale(
         first = baseline_on_page(server)
 
         # an edit under src/ (here: figure labels) rebuilds the site without retraining
-        strings = project / "src" / "chigai" / "strings.py"
+        strings = project / "src" / "chigai" / "site" / "strings.py"
         strings.write_text(strings.read_text() + "\n")
         changed = server.wait_for("Detected file changes", after=served)
         rebuilt = server.wait_for("Reloading browsers", after=changed)
