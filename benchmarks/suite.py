@@ -8,7 +8,8 @@ and the whole suite, every tier (slow and browser tests included), with the xdis
 and timeouts it sets. For cold and warm the quick project's trial cache is a fresh
 temporary folder (CHIGAI_TEST_TRIAL_CACHE), so the checkout's own cache is neither used
 nor changed; `--warm` alone uses the checkout's, which an earlier `make test` filled.
-Timings depend on the machine and on what else runs on it: measure on a quiet one.
+Each run's whole output goes to test-report/suite-<cold|warm>.log. Timings depend on the
+machine and on what else runs on it: measure on a quiet one.
 """
 
 import argparse
@@ -23,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+LOGS = ROOT / "test-report"
 GOALS_S = {"warm": 6 * 60, "cold": 11 * 60}
 COUNTED = ("passed", "failed", "skipped", "error", "errors", "xfailed", "xpassed")
 
@@ -39,8 +41,9 @@ def slowest(output: str, count: int = 10) -> list[str]:
     return re.findall(r"^\d+\.\d+s (?:call|setup|teardown) .*$", output, re.M)[:count]
 
 
-def make_test(trial_cache: Path | None) -> dict:
-    """One `make test`, its wall time, pytest's counts and slowest steps."""
+def make_test(trial_cache: Path | None, kind: str) -> dict:
+    """One `make test`, its wall time, pytest's counts and slowest steps; its whole output
+    goes to test-report/suite-<kind>.log."""
     when = datetime.now(UTC).isoformat(timespec="seconds")
     env = dict(os.environ)
     if trial_cache is not None:
@@ -48,6 +51,8 @@ def make_test(trial_cache: Path | None) -> dict:
     start = time.perf_counter()
     done = subprocess.run(["make", "test"], cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
+    LOGS.mkdir(parents=True, exist_ok=True)
+    (LOGS / f"suite-{kind}.log").write_text(done.stdout + done.stderr)
     if done.returncode != 0:
         sys.stderr.write(done.stdout[-5000:] + done.stderr[-3000:])
     return {
@@ -68,12 +73,12 @@ def main() -> None:
     args = parser.parse_args()
     measured: dict = {}
     if args.warm:
-        measured["warm"] = make_test(None)
+        measured["warm"] = make_test(None, "warm")
     else:
         with tempfile.TemporaryDirectory(prefix="chigai-suite-trials-") as folder:
             cache = Path(folder) / "trials"
-            measured["cold"] = make_test(cache)
-            measured["warm"] = make_test(cache)
+            measured["cold"] = make_test(cache, "cold")
+            measured["warm"] = make_test(cache, "warm")
     report = json.loads(args.out.read_text()) if args.out.exists() else {}
     about = {"command": "make test", "cores": os.cpu_count(), "goals_s": GOALS_S}
     report["suite"] = report.get("suite", {}) | measured | about
