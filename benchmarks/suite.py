@@ -44,7 +44,7 @@ def slowest(output: str, count: int = 10) -> list[str]:
 def make_test(trial_cache: Path | None, kind: str) -> dict:
     """One `make test`, its wall time, pytest's counts and slowest steps; its whole output
     goes to test-report/suite-<kind>.log."""
-    when = datetime.now(UTC).isoformat(timespec="seconds")
+    when, load_before = datetime.now(UTC).isoformat(timespec="seconds"), os.getloadavg()[0]
     env = dict(os.environ)
     if trial_cache is not None:
         env["CHIGAI_TEST_TRIAL_CACHE"] = str(trial_cache)
@@ -58,6 +58,9 @@ def make_test(trial_cache: Path | None, kind: str) -> dict:
     return {
         "wall_s": round(wall, 1),
         "measured_at": when,
+        # the 1-minute load average before and after: above the core count, other work
+        # shared the machine and the time says more about it than about the suite
+        "load_before_after": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "exit": done.returncode,
         "tests": outcome(done.stdout),
         "slowest": slowest(done.stdout),
