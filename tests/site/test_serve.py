@@ -45,7 +45,9 @@ class Server:
         raise AssertionError(f"no {text!r} in the serve log:\n" + "".join(self.lines[-30:]))
 
     def page(self, path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as response:
+        # generous: a rebuild that the rerun starts (results/ is watched) can hold the server
+        url = f"http://127.0.0.1:{self.port}/{path}"
+        with urllib.request.urlopen(url, timeout=60) as response:
             return response.read().decode()
 
 
