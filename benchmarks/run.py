@@ -19,7 +19,6 @@ import json
 import os
 import platform
 import pstats
-import statistics
 import sys
 import tempfile
 import time
@@ -76,10 +75,7 @@ def measure(
         builds.forget_results(project, only)
         return builds.build(project)[0]
 
-    # The cold build was a naive one too (no result, trial or figure to reuse): it is the
-    # first of the (at most three, a minute each) samples; --quick builds no other.
-    more = [naive() for _ in range(min(repeats, 3) - 1)]
-    naive_s = statistics.median([cold, *more])
+    naive_s = builds.median_of(min(repeats, 3), naive)  # a minute each: three are enough
     incremental = builds.incremental(project, experiment)
 
     profile_path = work / "build.prof"
