@@ -97,12 +97,12 @@ def collect(root: Path, policy: str) -> Collected:
         elif policy == "warn":
             collected.missing[spec.id] = Missing(spec, why)
             collected.problems.append(f"{why}; refresh it with `{spec.command(entry.preset)}`")
-    for spec_id, item in collected.shown.items():  # quick numbers where full ones exist
+    # Quick numbers where a full result exists but cannot be used: said in the log and on the
+    # pages (page_notices). Not under `fail`, which builds no page and names it above.
+    for spec_id, item in collected.shown.items() if policy != "fail" else ():
         full = fulls[spec_id]
-        if policy == "fail":  # no page is built; the problem is named once, above
-            break
         if item.preset != "full" and full.state in (State.BROKEN, State.STALE):
-            collected.not_full[spec_id] = full  # said on its pages too (page_notices)
+            collected.not_full[spec_id] = full
             log.info("%s", _why_not_full(full))
     collected.problems += _refresh_notebooks(
         root, policy, {spec.id: spec for spec in collected.specs}, collected.broken_notebooks
