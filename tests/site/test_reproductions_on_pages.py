@@ -72,7 +72,7 @@ METHODOLOGY = {
     "（torch 2.13.0+cpu、2026年12月7日 11:25 UTC）。2 つの判定が変わりました："
     "longest_solved_lag.lstm（30 → 20）、paper（agrees → partly）。",
     ("en", FLIPPED): "Recalling a marked symbol (marked_recall, full), rerun on Intel Xeon, "
-    "1 thread (torch 2.13.0+cpu, 7 Dec 2026, 11:25 UTC). 2 findings came out differently: "
+    "1 thread (torch 2.13.0+cpu, 7 Dec 2026, 11:25 UTC). 2 verdicts changed: "
     "longest_solved_lag.lstm (30 → 20), paper (agrees → partly).",
     ("ja", HELD): "AMD EPYC、2 スレッドで再実行（torch 2.13.0+cpu、2026年11月28日 20:15 UTC）。"
     "すべての判定が同じでした。",
@@ -92,15 +92,16 @@ def test_the_methodology_page_says_where_each_rerun_ran_and_whether_its_verdicts
 
 BOX = {
     "ja": {
-        FLIPPED: "別のマシン（Intel Xeon、1 スレッド）で再実行すると、"
-        "この結果の判定のうち 2 つが変わりました。",
-        HELD: "別のマシン（AMD EPYC、2 スレッド）で再実行しても、"
-        "この結果の判定はすべて同じでした。",
+        FLIPPED: "Intel Xeon、1 スレッドで再実行すると（この結果は AMD EPYC、1 スレッド）、"
+        "判定のうち 2 つが変わりました。",
+        HELD: "AMD EPYC、2 スレッドで再実行しても（この結果は AMD EPYC、1 スレッド）、"
+        "判定はすべて同じでした。",
     },
     "en": {
-        FLIPPED: "Rerun on another machine (Intel Xeon, 1 thread), 2 of this result's verdicts "
-        "came out differently.",
-        HELD: "Rerun on another machine (AMD EPYC, 2 threads), every verdict of this result held.",
+        FLIPPED: "In a rerun on Intel Xeon, 1 thread (these numbers: AMD EPYC, 1 thread), "
+        "2 of this result's verdicts changed.",
+        HELD: "In a rerun on AMD EPYC, 2 threads (these numbers: AMD EPYC, 1 thread), "
+        "every verdict held.",
     },
 }
 
@@ -114,6 +115,8 @@ def test_an_article_box_says_how_a_rerun_of_its_result_came_out_and_links_to_the
     for anchor, sentence in BOX[lang].items():
         target, said = links[anchor]
         assert said == sentence
+        # said once, in the experiment's first box, not again in each box of that result
+        assert [a for _, a, _ in found].count(anchor) == 1
         assert (page.parent / target / "index.html").resolve() == methodology
         assert f'id="{anchor}"' in methodology.read_text()
     other = (site / PAGES[lang] / "attention-vs-lstm" / "index.html").read_text()

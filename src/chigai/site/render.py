@@ -187,6 +187,7 @@ class _Helpers:
         self.reproductions = reproductions
         self.article = page_article(src_uri)
         self.figures_shown = 0  # the first figure of a page loads at once, the rest lazily
+        self.reruns_said: set[str] = set()  # a rerun is said in an experiment's first box only
 
     def _needs(self, experiment: str) -> None:
         if experiment in self.missing:
@@ -275,6 +276,9 @@ class _Helpers:
         if experiment not in self.shown:
             raise RenderError(f"no result for experiment {experiment!r}")
         shown = self.shown[experiment]
+        said_before = experiment in self.reruns_said
+        self.reruns_said.add(experiment)
+        reruns = [] if said_before else box_lines(shown.result, self.reproductions, self.lang)
         box = FRAGMENTS.get_template("provenance.md").render(
             t=labels(self.lang),
             spec=shown.spec,
@@ -285,7 +289,7 @@ class _Helpers:
             tuning=shown.result.data.get("tuning"),
             paper=paper,
             agrees=agrees,
-            reruns=box_lines(shown.result, self.reproductions, self.lang),
+            reruns=reruns,
             methodology=self._relative(METHODOLOGY),
         )
         return Markup(box)

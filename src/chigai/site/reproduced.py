@@ -31,8 +31,12 @@ def anchor(reproduction: Reproduction) -> str:
 
 def machine_words(reproduction: Reproduction, lang: str) -> str:
     """'Intel Xeon, 1 thread' (en), 'Intel Xeon、1 スレッド' (ja), or a GPU's model."""
+    return _machine_words(reproduction.result.provenance, lang)
+
+
+def _machine_words(provenance: dict, lang: str) -> str:
     t = labels(lang)
-    model, threads = machine(reproduction.result.provenance)
+    model, threads = machine(provenance)
     if threads is None:
         return model
     return f"{model}{t['comma']}{threads} {t['thread' if threads == 1 else 'threads']}"
@@ -111,6 +115,7 @@ def box_lines(
             continue
         changed = len(item.changed)
         words = t["rerun_box_changed" if changed else "rerun_box_held"]
-        sentence = words.format(machine=machine_words(item, lang), n=changed)
+        published = _machine_words(shown.provenance, lang)  # same CPU, other threads: said
+        sentence = words.format(machine=machine_words(item, lang), published=published, n=changed)
         lines.append({"sentence": sentence, "anchor": anchor(item)})
     return lines

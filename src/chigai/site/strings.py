@@ -192,11 +192,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "rerun_changed_one": {
         "ja": "{n} つの判定が変わりました：{which}。",
-        "en": "{n} finding came out differently: {which}.",
+        "en": "{n} verdict changed: {which}.",
     },
     "rerun_changed_many": {
         "ja": "{n} つの判定が変わりました：{which}。",
-        "en": "{n} findings came out differently: {which}.",
+        "en": "{n} verdicts changed: {which}.",
     },
     "rerun_change": {"ja": "{finding}（{ours} → {theirs}）", "en": "{finding} ({ours} → {theirs})"},
     "rerun_more": {"ja": "ほか {n} つ", "en": "and {n} more"},
@@ -204,13 +204,14 @@ LABELS: dict[str, dict[str, str]] = {
     "finding_no": {"ja": "いいえ", "en": "no"},
     "finding_none": {"ja": "なし", "en": "none"},
     "rerun_box_changed": {
-        "ja": "別のマシン（{machine}）で再実行すると、この結果の判定のうち {n} つが変わりました。",
-        "en": "Rerun on another machine ({machine}), {n} of this result's verdicts came out "
-        "differently.",
+        "ja": "{machine}で再実行すると（この結果は {published}）、"
+        "判定のうち {n} つが変わりました。",
+        "en": "In a rerun on {machine} (these numbers: {published}), {n} of this result's "
+        "verdicts changed.",
     },
     "rerun_box_held": {
-        "ja": "別のマシン（{machine}）で再実行しても、この結果の判定はすべて同じでした。",
-        "en": "Rerun on another machine ({machine}), every verdict of this result held.",
+        "ja": "{machine}で再実行しても（この結果は {published}）、判定はすべて同じでした。",
+        "en": "In a rerun on {machine} (these numbers: {published}), every verdict held.",
     },
     # the GRU vs LSTM article
     "kernel_torch": {"ja": "PyTorch の実装", "en": "PyTorch's layer"},
