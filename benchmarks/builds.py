@@ -118,10 +118,6 @@ def interleaved_medians(runs: int, *projects: Path) -> list[float]:
     return [statistics.median(each) for each in times]
 
 
-def median_of(runs: int, measure) -> float:
-    return statistics.median(measure() for _ in range(runs))
-
-
 def touch(path: Path) -> None:
     """An edit that counts: fingerprints read the syntax tree, so a .py file gets a new
     statement (a comment would change nothing); a page gets a blank line."""

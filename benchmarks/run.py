@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import pstats
+import statistics
 import sys
 import tempfile
 import time
@@ -75,7 +76,10 @@ def measure(
         builds.forget_results(project, only)
         return builds.build(project)[0]
 
-    naive_s = builds.median_of(min(repeats, 3), naive)  # a minute each: three are enough
+    # The cold build was a naive one too (no result, trial or figure to reuse): it is the
+    # first of the (at most three, a minute each) samples; --quick builds no other.
+    more = [naive() for _ in range(min(repeats, 3) - 1)]
+    naive_s = statistics.median([cold, *more])
     incremental = builds.incremental(project, experiment)
 
     profile_path = work / "build.prof"

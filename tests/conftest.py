@@ -18,6 +18,7 @@ from helpers import (
     copy_project,
     keep_trials,
     once,
+    prune_figures,
     run_tool,
     seed_trials,
 )
@@ -33,6 +34,11 @@ for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 # session fixture that trained or built something.
 STARTS_A_PROCESS = frozenset({"run_tool", "started", "subprocess"})
 SLOW_FIXTURES = frozenset({"quick_project", "built_site"})
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # once per run, before any worker starts
+        prune_figures()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -36,17 +36,28 @@ def article_pages(root: Path = ROOT) -> list[str]:
     )
 
 
-# One build cache (figures, converted notebooks) for every project copy of a test run,
-# xdist workers included: its entries are keyed by the hash of what made them and written
-# atomically, so sharing is safe, and a copy then builds in ~3 s instead of ~13 s of
-# drawing every figure again.
-_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same in every worker of one run
-SHARED_CACHE = (
-    Path(tempfile.gettempdir()) / f"chigai-test-cache-{_RUN}"
-    if _RUN
-    else Path(tempfile.mkdtemp(prefix="chigai-test-cache-"))
-)
-SHARED_CACHE.mkdir(exist_ok=True)
+# Figures drawn for any project copy, kept between test runs like the trial cache: chigai
+# names each by the hash of its data, its drawing code and its labels, and writes it
+# atomically, so copies, xdist workers and runs share them safely, and a copy builds in
+# ~3 s instead of ~13 s of drawing every figure again. prune_figures() keeps it small.
+FIGURE_CACHE = ROOT / ".cache" / "test-figures"
+FIGURE_DAYS = 14  # a figure file older than this is dropped at the start of a run
+# The rest of a copy's build cache (converted notebooks, matplotlib's font list) is one per
+# process: mkdocs-jupyter writes its entries in place and evicts those its build did not
+# use, so two workers' builds must not share it.
+SHARED_CACHE = Path(tempfile.mkdtemp(prefix="chigai-test-cache-"))
+FIGURE_CACHE.mkdir(parents=True, exist_ok=True)
+(SHARED_CACHE / "chigai").mkdir()
+(SHARED_CACHE / "chigai" / "figures").symlink_to(FIGURE_CACHE, target_is_directory=True)
+
+
+def prune_figures(folder: Path = FIGURE_CACHE, days: float = FIGURE_DAYS) -> None:
+    """Drop cached figures older than `days`: an edit to the drawing code names every
+    figure anew, so old ones would pile up (a current one is simply drawn again)."""
+    cutoff = time.time() - days * 86400
+    for path in folder.iterdir():
+        if path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
 
 
 def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:

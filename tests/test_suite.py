@@ -2,6 +2,7 @@
 folders that xdist workers share (tests/helpers.py, tests/conftest.py)."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -9,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    FIGURE_CACHE,
     ROOT,
     TRIAL_CACHE,
     copy_project,
     keep_trials,
     once,
+    prune_figures,
     run_tool,
     seed_trials,
     trial_files,
@@ -80,6 +83,17 @@ def test_a_shared_folder_is_made_once_and_a_failure_is_repeated(tmp_path_factory
     with pytest.raises(pytest.fail.Exception, match=r"made by another worker.*the build broke"):
         once(tmp_path_factory, "broken", made.append)
     assert made == [first]
+
+
+def test_copies_share_the_kept_figures_and_old_ones_are_dropped(tmp_path):
+    figures = copy_project(tmp_path / "p", parts=()) / ".cache" / "chigai" / "figures"
+    assert figures.resolve() == FIGURE_CACHE.resolve()
+    old, new = tmp_path / "old.svg", tmp_path / "new.svg"
+    for path in (old, new):
+        path.write_text("<svg/>")
+    os.utime(old, (0, 0))
+    prune_figures(tmp_path, days=1)
+    assert not old.exists() and new.exists()
 
 
 def _selected(marker: str, *paths: str) -> set[str]:
