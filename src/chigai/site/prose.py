@@ -97,12 +97,25 @@ def sci(value: float, digits: int = 3) -> str:
 
 
 # A line break inside a paragraph becomes a space in HTML, which Japanese text must not
-# have: join a line that ends in CJK text to a following line of the same paragraph.
-_CJK_BREAK = re.compile(r"(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])\n(?=[^\s#>|*\-!?<{}0-9])")
+# have: join a line that ends in CJK text to a following line of the same paragraph, and
+# drop the indent of a list item's continuation line, which HTML would show as a space too.
+_CJK_BREAK = re.compile(
+    r"(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])\n[ \t]*(?=[^\s#>|*\-!?<{}0-9])"
+)
+_WORD_END = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana or kanji, not 。、「（
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def join_cjk_lines(markdown: str) -> str:
-    return _CJK_BREAK.sub("", markdown)
+    """Join the lines of Japanese paragraphs and list items; a Japanese word followed by a
+    Latin one on the next line (なる\nLSTM) keeps one space between them, as typed within a
+    line (なる LSTM), while punctuation needs none (した。\nLSTM -> した。LSTM)."""
+
+    def joined(match: re.Match[str]) -> str:
+        before, after = markdown[match.start() - 1], markdown[match.end()]
+        return " " if _WORD_END.match(before) and _LATIN.match(after) else ""
+
+    return _CJK_BREAK.sub(joined, markdown)
 
 
 def _is_prose(line: str) -> bool:
