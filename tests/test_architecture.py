@@ -71,6 +71,22 @@ def test_experiments_import_science_only(path):
     assert not upward, f"{path.relative_to(ROOT)} imports {upward}: experiments use science only"
 
 
+@pytest.mark.parametrize("path", sorted(ROOT.glob("experiments/*/*.py")), ids=lambda p: p.name)
+def test_no_experiment_reads_its_page_layer(path):
+    """verdicts.py decides what a page says; an experiment that imported it (or opened its
+    folder) would make words part of a fingerprint, and an edited sentence stale a result."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = [
+        alias.name if isinstance(node, ast.Import) else f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    ]
+    paths = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)]
+    assert not [n for n in names if "verdicts" in n or "page" in n.split(".")], names
+    assert not [p for p in paths if p in ("page", "verdicts.py") or "page/" in str(p)]
+
+
 def test_the_layers_are_where_architecture_md_says():
     text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
     for package in ("chigai.run", "chigai.site", "chigai.cli"):

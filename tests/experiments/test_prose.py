@@ -201,17 +201,6 @@ FLIPS: list[tuple] = [
         },
     ),
     (
-        RNN,
-        "small_data",
-        {"rnn_faster": True},
-        {"rnn_faster": False},
-        {
-            "en": "The RNN was faster in every pair",
-            "ja": "どの組でも RNN の方が速かったことになります",
-        },
-        {"en": "so we do not call the RNN faster", "ja": "RNN の方が速いとは言い切れませんでした"},
-    ),
-    (
         ATTENTION,
         "far_recall",
         {"attention_beats_lstm_at_longest": True},

@@ -18,6 +18,7 @@ can become a link that way. Every helper works without MkDocs; errors name the p
 line and the key.
 """
 
+import functools
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
@@ -37,6 +38,7 @@ from chigai.site.prose import add_tooltips, count, join_cjk_lines, num, pct, tab
 from chigai.site.reproduced import METHODOLOGY, box_lines, listing
 from chigai.site.sections import ExperimentUnavailable, Unavailable, sections
 from chigai.site.templating import RenderError, render_section
+from chigai.site.words import Verdicts, page_folder, say
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,9 @@ def render_page(
         "articles": articles or {},
         "reproduced": helpers.reproduced,
     }
+    if folder := helpers.page_folder():  # an article page: its verdicts and its words
+        context["v"] = Verdicts(folder, context["results"])
+        context["say"] = functools.partial(say, folder, lang)
     parts = []
     for section in sections(markdown):
         try:
@@ -192,6 +197,12 @@ class _Helpers:
     def _needs(self, experiment: str) -> None:
         if experiment in self.missing:
             raise ExperimentUnavailable(experiment, self.missing[experiment].reason)
+
+    def page_folder(self) -> Path | None:
+        """experiments/<article>/page/ of this page's article, if it has one."""
+        specs = [*(s.spec for s in self.shown.values()), *(m.spec for m in self.missing.values())]
+        folders = {page_folder(s.path.parent) for s in specs if s.article == self.article}
+        return next((f for f in folders if f.is_dir()), None)
 
     def _relative(self, target_uri: str) -> str:
         return posixpath.relpath(target_uri, posixpath.dirname(self.src_uri) or ".")

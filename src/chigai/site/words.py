@@ -1,0 +1,175 @@
+"""An article's judgements, decided once in code and said in each language's own words.
+
+Each article keeps its page layer in `experiments/<article>/page/`:
+
+- `verdicts.py`: one function per experiment id, `adding_problem(result) -> Verdict`,
+  that turns a result (`.data`, `.findings`, `.provenance`) into a small frozen dataclass:
+  selectors (`outcome: Literal["lstm", "rnn", "undecided"]`), counts and the numbers a
+  sentence quotes. It is the only place a page's judgement is made, it holds no words, and
+  no experiment imports it, so editing it never stales a result.
+- `en.ftl`, `ja.ftl`: Project Fluent messages that say each verdict, one selector level
+  deep, in the language's own grammar (plurals in English, counters in Japanese). A page
+  prints one with `{{ say("adding-main", v.adding_problem) }}`.
+
+Fluent over flat Jinja macros: a message is one line of one file of one language, a
+translator can edit it without reading Jinja, each language picks its own variants
+("asymmetric localization"), and a missing message or variable is an error we can name.
+
+Values from results are escaped before Fluent places them (chigai.site.fragments
+`plain_text`); the messages themselves are ours and may hold Markdown (`**bold**`).
+Fluent functions: `NUM($x, digits: 2)`, `PCT($share, digits: 1)`; a list value is
+joined the page language's way ("10, 20 and 30", "10、20、30").
+"""
+
+import dataclasses
+import functools
+import importlib.util
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+from markupsafe import Markup
+
+from chigai.site.fragments import plain_text
+from chigai.site.prose import num, pct
+from chigai.site.sections import Unavailable
+from chigai.site.templating import RenderError
+
+PAGE_FOLDER = "page"
+LANGUAGES = ("ja", "en")
+
+
+def page_folder(article_folder: Path) -> Path:
+    return article_folder / PAGE_FOLDER
+
+
+def listing(values: list, lang: str) -> str:
+    """[50, 100, 200] -> '50, 100 and 200' in English, '50、100、200' in Japanese."""
+    words = [v if isinstance(v, str) else num(v) for v in values]
+    if lang == "ja" or len(words) < 2:
+        return "、".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _number(value: Any, digits: Any = 3) -> str:
+    return num(value if isinstance(value, int) else float(value), int(digits))
+
+
+def _percent(value: Any, digits: Any = 0) -> str:
+    return pct(float(value), int(digits))
+
+
+FUNCTIONS = {"NUM": _number, "PCT": _percent}
+
+
+@functools.lru_cache(maxsize=64)
+def _bundle(path: Path, lang: str, modified: int) -> FluentBundle:
+    """One language's messages, parsed once per version of the file (`mkdocs serve`
+    rereads an edited one)."""
+    resource = FluentResource(path.read_text(encoding="utf-8"))
+    junk = [entry for entry in resource.body if type(entry).__name__ == "Junk"]
+    if junk:
+        where = junk[0].content.strip().splitlines()[0][:60]
+        raise RenderError(f"{path}: Fluent syntax error at {where!r}; fix that message")
+    bundle = FluentBundle([lang], functions=FUNCTIONS, use_isolating=False)
+    bundle.add_resource(resource)
+    return bundle
+
+
+def bundle(folder: Path, lang: str) -> tuple[FluentBundle, Path]:
+    path = folder / f"{lang}.ftl"
+    if not path.is_file():
+        raise RenderError(f"{path} is missing: every article says its verdicts in {LANGUAGES}")
+    return _bundle(path, lang, path.stat().st_mtime_ns), path
+
+
+def load_verdicts(folder: Path) -> ModuleType:
+    """The article's verdicts.py, loaded from its file on every build (never cached
+    across builds, so `mkdocs serve` picks up an edit)."""
+    path = folder / "verdicts.py"
+    if not path.is_file():
+        raise RenderError(f"{path} is missing: an article's judgements are made there")
+    name = f"chigai_page_{folder.parent.name}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class Verdicts:
+    """`v` in a page: `v.adding_problem` is the verdict of that experiment's result, made
+    by verdicts.py once per page; a missing result stays `Unavailable`, so saying it blanks
+    its section like any other use."""
+
+    def __init__(self, folder: Path, results: Mapping[str, Any]):
+        self._folder, self._results = folder, results
+        self._made: dict[str, Any] = {}
+
+    @functools.cached_property
+    def _module(self) -> ModuleType:
+        return load_verdicts(self._folder)
+
+    def __getattr__(self, experiment: str) -> Any:
+        if experiment.startswith("_"):
+            raise AttributeError(experiment)
+        if experiment not in self._made:
+            self._made[experiment] = self._make(experiment)
+        return self._made[experiment]
+
+    def _make(self, experiment: str) -> Any:
+        if experiment not in self._results:
+            raise RenderError(f"v.{experiment}: no experiment {experiment!r} in this build")
+        result = self._results[experiment]
+        if isinstance(result, Unavailable):
+            return result
+        make: Callable | None = getattr(self._module, experiment, None)
+        if make is None:
+            raise RenderError(
+                f"{self._folder / 'verdicts.py'} has no function {experiment}(result); add it"
+            )
+        return make(result)
+
+
+def values(verdict: Any, lang: str) -> dict[str, Any]:
+    """A verdict's fields as Fluent variables: numbers as they are, text escaped, lists
+    joined in the page language, True/False refused (a sentence selects on a word)."""
+    if verdict is None:
+        return {}
+    if isinstance(verdict, Unavailable):
+        verdict._raise()
+    fields = (
+        {f.name: getattr(verdict, f.name) for f in dataclasses.fields(verdict)}
+        if dataclasses.is_dataclass(verdict)
+        else dict(verdict)
+    )
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        if isinstance(value, Unavailable):
+            value._raise()
+        if isinstance(value, bool):
+            raise RenderError(
+                f"{type(verdict).__name__}.{name} is True/False; give it words to select on"
+            )
+        if isinstance(value, (list, tuple)):  # rows for a table are the template's to print
+            if all(isinstance(item, (int, float, str)) for item in value):
+                out[name] = str(plain_text(listing(list(value), lang)))
+        elif isinstance(value, (int, float)):
+            out[name] = value
+        elif value is not None and not dataclasses.is_dataclass(value):
+            out[name] = str(plain_text(value))
+    return out
+
+
+def say(folder: Path, lang: str, message: str, verdict: Any = None, **extra: Any) -> Markup:
+    """One message of the article's words in `lang`, filled from a verdict (and extras)."""
+    messages, path = bundle(folder, lang)
+    if not messages.has_message(message):
+        raise RenderError(f"{path} has no message {message!r}; add it")
+    arguments = values(verdict, lang) | values(extra, lang)
+    text, errors = messages.format_pattern(messages.get_message(message).value, arguments)
+    if errors:
+        raise RenderError(f"{path}: message {message!r}: {errors[0]}")
+    return Markup(text)
