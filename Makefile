@@ -46,8 +46,9 @@ test: install  ## lint, then the whole test suite: every tier (slow and browser)
 full: install  ## refresh the published numbers (full presets, best device)
 	$(BIN)/chigai run --preset full --device auto
 
-bench: install  ## measure rebuilds and training speed; writes benchmarks/report.json
+bench: install  ## measure rebuilds, training speed and how the pages read; writes benchmarks/report.json
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/readability.py
 
 bench-full: install  ## the whole full suite sequential vs --jobs 2, and a resumed run (hours)
 	$(BIN)/python benchmarks/trials.py --preset full --jobs 1 2 --resume marked_recall
