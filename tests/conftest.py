@@ -16,9 +16,11 @@ from helpers import (
     ROOT,
     TRIAL_CACHE,
     copy_project,
+    drop_shared_cache,
     keep_trials,
     once,
     prune_figures,
+    prune_shared_caches,
     run_tool,
     seed_trials,
 )
@@ -39,6 +41,11 @@ SLOW_FIXTURES = frozenset({"quick_project", "built_site"})
 def pytest_sessionstart(session: pytest.Session) -> None:
     if not os.environ.get("PYTEST_XDIST_WORKER"):  # once per run, before any worker starts
         prune_figures()
+        prune_shared_caches()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    drop_shared_cache()  # every process (xdist's workers too) made its own at import
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -44,8 +44,10 @@ FIGURE_CACHE = ROOT / ".cache" / "test-figures"
 FIGURE_DAYS = 14  # a figure file older than this is dropped at the start of a run
 # The rest of a copy's build cache (converted notebooks, matplotlib's font list) is one per
 # process: mkdocs-jupyter writes its entries in place and evicts those its build did not
-# use, so two workers' builds must not share it.
-SHARED_CACHE = Path(tempfile.mkdtemp(prefix="chigai-test-cache-"))
+# use, so two workers' builds must not share it. Named by the process's id, so that a run
+# removes its own at the end (conftest's pytest_unconfigure) and those of killed runs
+# (prune_shared_caches) without touching the folders of a run still going beside it.
+SHARED_CACHE = Path(tempfile.mkdtemp(prefix=f"chigai-test-cache-{os.getpid()}-"))
 FIGURE_CACHE.mkdir(parents=True, exist_ok=True)
 (SHARED_CACHE / "chigai").mkdir()
 (SHARED_CACHE / "chigai" / "figures").symlink_to(FIGURE_CACHE, target_is_directory=True)
@@ -58,6 +60,29 @@ def prune_figures(folder: Path = FIGURE_CACHE, days: float = FIGURE_DAYS) -> Non
     for path in folder.iterdir():
         if path.stat().st_mtime < cutoff:
             path.unlink(missing_ok=True)
+
+
+def drop_shared_cache() -> None:
+    """Remove this process's SHARED_CACHE (the kept figures it links to stay)."""
+    shutil.rmtree(SHARED_CACHE, ignore_errors=True)
+
+
+def prune_shared_caches(folder: Path = SHARED_CACHE.parent) -> None:
+    """Remove the SHARED_CACHE folders of test processes that are gone (killed before they
+    could remove their own); those of live processes, this one's included, stay."""
+    for cache in folder.glob("chigai-test-cache-*-*"):
+        if (pid := cache.name.split("-")[3]).isdigit() and not _alive(int(pid)):
+            shutil.rmtree(cache, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but another user's
+        pass
+    return True
 
 
 def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
