@@ -7,7 +7,6 @@ so edits to the copy's chigai sources count, exactly as a writer's edits would.
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -40,23 +39,33 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, *, check_torch: bool = False) -> tuple[float, str]:
-    """One `mkdocs build`: (seconds, log). With check_torch, the log says if torch loaded."""
+def build(project: Path) -> tuple[float, str]:
+    """One `mkdocs build` (seconds, log); the log's last line says whether torch loaded
+    (`imported_torch`), so every build timed is also checked for it, at no extra build."""
     env = {**os.environ, "PYTHONPATH": str(project / "src"), "NO_MKDOCS_2_WARNING": "1"}
     code = (
         "import sys; from mkdocs.__main__ import cli\n"
-        "try:\n    cli(['build', '-q'])\nexcept SystemExit as done:\n    code = done.code\n"
+        "try:\n    cli(['build'])\nexcept SystemExit as done:\n    code = done.code\n"
         "print('TORCH_LOADED', 'torch' in sys.modules, file=sys.stderr); sys.exit(code)\n"
     )
-    command = [sys.executable, "-c", code] if check_torch else [str(BIN / "mkdocs"), "build"]
     start = time.perf_counter()
     done = subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, timeout=900
+        [sys.executable, "-c", code],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"mkdocs build failed in {project}:\n{done.stderr[-2000:]}")
     return seconds, done.stderr
+
+
+def imported_torch(log: str) -> bool:
+    """Whether the build that wrote `log` (`build`) had torch loaded when it finished."""
+    return "TORCH_LOADED True" in log
 
 
 def forget_results(project: Path, only: list[str] | None) -> None:
@@ -71,6 +80,34 @@ def forget_results(project: Path, only: list[str] | None) -> None:
     for folder in [trials] if only is None else [trials / name for name in only]:
         shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(project / ".cache", ignore_errors=True)
+
+
+def keep_one_article(project: Path, article: str) -> None:
+    """Strip a project copy to one article (its pages, notebooks, experiments and results;
+    the home page's card and the nav entries of the others go too), so that each build of
+    `run.py --quick` is small while still passing through every part a build has."""
+    from chigai.experiment import discover
+
+    specs = discover(project).values()
+    for other in {spec.article for spec in specs} - {article}:
+        slug = other.replace("_", "-")
+        for path in [
+            *(project / "docs").glob(f"{slug}.*.md"),
+            *(project / "docs").glob(f"notebooks/{slug}.*.ipynb"),
+        ]:
+            path.unlink()
+        shutil.rmtree(project / "experiments" / other)
+        for spec in (spec for spec in specs if spec.article == other):
+            for path in (project / "results").glob(f"{spec.id}.*.json"):
+                path.unlink()
+        config, homes = project / "mkdocs.yml", list((project / "docs").glob("index.*.md"))
+        nav = rf"\n  - (notebooks/)?{slug}\.(md|ipynb)(?=\n)"
+        config.write_text(re.sub(nav, "", config.read_text()))
+        card = rf"\n-   \{{\{{ thumbnail\(\"{other}/.*?(?=\n-   |\n</div>)"  # "-   {{ thumbnail(…"
+        for home in homes:
+            home.write_text(re.sub(card, "", home.read_text(), flags=re.S))
+        if left := [p.name for p in [config, *homes] if slug in p.read_text()]:
+            raise RuntimeError(f"{left} still name {slug}: adapt keep_one_article's patterns")
 
 
 def floor_project(project: Path, target: Path) -> Path:
@@ -105,17 +142,17 @@ def floor_project(project: Path, target: Path) -> Path:
     return target
 
 
-def interleaved_medians(runs: int, *projects: Path) -> list[float]:
-    """Median build time of each project, built in turn (A, B, A, B, …).
+def interleaved(runs: int, *projects: Path) -> list[list[tuple[float, str]]]:
+    """Each project's builds (seconds, log), built in turn (A, B, A, B, …).
 
     Built in blocks instead, a passing load on a 2-core machine fell on one of them and
     moved their ratio by 0.2 between runs of the benchmark.
     """
-    times: list[list[float]] = [[] for _ in projects]
+    done: list[list[tuple[float, str]]] = [[] for _ in projects]
     for _ in range(runs):
         for i, project in enumerate(projects):
-            times[i].append(build(project)[0])
-    return [statistics.median(each) for each in times]
+            done[i].append(build(project))
+    return done
 
 
 def touch(path: Path) -> None:
@@ -129,12 +166,15 @@ def touch(path: Path) -> None:
 
 
 def incremental(project: Path, experiment: str) -> dict:
-    """Seconds from an edit to a finished build, per edit kind; and which experiments reran."""
-    build(project)  # everything fresh and cached before the first edit
+    """Seconds from an edit to a finished build, per edit kind; and which experiments reran.
+    The project's last build must have left nothing stale (the caller's no-change builds)."""
+    from chigai.experiment import discover
+
+    article = discover(project)[experiment].article
     edits = {
-        "template": project / "docs" / "rnn-vs-lstm.en.md",
+        "template": project / "docs" / f"{article.replace('_', '-')}.en.md",
         "figure": project / "src" / "chigai" / "site" / "figures" / "charts.py",
-        "experiment": next((project / "experiments").glob(f"*/{experiment}.py")),
+        "experiment": project / "experiments" / article / f"{experiment}.py",
     }
     seconds, reran = {}, {}
     for kind, path in edits.items():

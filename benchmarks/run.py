@@ -1,7 +1,7 @@
 """chigai's benchmark: how fast rebuilds are, and how close training runs to bare PyTorch.
 
     python benchmarks/run.py            # full: medians of 5 (naive builds: 3), writes report.json
-    python benchmarks/run.py --quick    # smoke run: 1 repeat, one tiny experiment, to --out
+    python benchmarks/run.py --quick    # smoke run: 1 repeat, one article, one tiny experiment
     python benchmarks/run.py --lighthouse-only   # only the Lighthouse scores, into report.json
 
 Measures on this machine, in one run: a build with nothing stale vs a naive build that
@@ -64,13 +64,16 @@ def measure(
     experiment: str,
     steps: int,
     with_lighthouse: bool,
+    one_article: bool,
 ) -> dict:
+    from chigai.experiment import discover
+
     project = builds.copy_project(work / "project")
+    article = discover(project)[experiment].article
+    if one_article:
+        builds.keep_one_article(project, article)
     builds.forget_results(project, only)
     cold, _ = builds.build(project)  # reruns the quick presets it lacks: the cold suite
-    floor = builds.floor_project(project, work / "floor")
-    cached_s, floor_s = builds.interleaved_medians(repeats, project, floor)
-    _, log = builds.build(project, check_torch=True)
 
     def naive() -> float:
         builds.forget_results(project, only)
@@ -78,11 +81,12 @@ def measure(
 
     # The cold build was a naive one too (no result, trial or figure to reuse): it is the
     # first of the (at most three, a minute each) samples; --quick builds no other.
-    more = [naive() for _ in range(min(repeats, 3) - 1)]
-    naive_s = statistics.median([cold, *more])
-    incremental = builds.incremental(project, experiment)
+    naive_s = statistics.median([cold, *(naive() for _ in range(min(repeats, 3) - 1))])
+    floor = builds.floor_project(project, work / "floor")
+    cached, floored = builds.interleaved(repeats, project, floor)
+    cached_s, floor_s = (statistics.median(s for s, _ in runs) for runs in (cached, floored))
 
-    profile_path = work / "build.prof"
+    profile_path = work / "build.prof"  # a no-change build too: incremental's starting point
     os.environ["PYTHONPATH"] = str(project / "src")
     builds.subprocess.run(
         [sys.executable, "-m", "cProfile", "-o", str(profile_path), "-m", "mkdocs", "build", "-q"],
@@ -90,7 +94,7 @@ def measure(
         check=True,
         capture_output=True,
     )
-    from chigai.experiment import discover
+    incremental = builds.incremental(project, experiment)
     from chigai.run.runner import run_experiment
 
     profiler = cProfile.Profile()
@@ -102,13 +106,14 @@ def measure(
         "machine": machine(),
         "repeats": repeats,
         "experiments_rerun_by_naive": only or "all",
+        "articles_built": [article] if one_article else "all",
         "cold_quick_suite_s": cold,
         "cached_build_s": cached_s,
         "naive_build_s": naive_s,
         "floor_build_s": floor_s,
         "naive_over_cached": naive_s / cached_s,
         "cached_over_floor": cached_s / floor_s,
-        "cached_build_imports_torch": "TORCH_LOADED True" in log,
+        "cached_build_imports_torch": any(builds.imported_torch(log) for _, log in cached),
         "incremental_s": incremental["seconds"],
         "incremental_reran": incremental["reran"],
         "train_loop_over_bare": training_loop.overhead(steps, repeats),
@@ -191,7 +196,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--quick", action="store_true", help="smoke run: 1 repeat, one tiny experiment"
+        "--quick",
+        action="store_true",
+        help="smoke run: 1 repeat, one article's pages, one tiny experiment",
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("report.json"))
     parser.add_argument("--lighthouse", action="store_true", help="with --quick: Lighthouse too")
@@ -218,6 +225,7 @@ def main() -> None:
             experiment="architecture" if args.quick else "small_data",
             steps=20 if args.quick else 300,
             with_lighthouse=args.lighthouse or not args.quick,
+            one_article=args.quick,
         )
     report["benchmark_s"] = time.perf_counter() - started
     earlier = json.loads(args.out.read_text()) if args.out.exists() else {}

@@ -33,6 +33,7 @@ def test_quick_benchmark_reports_every_measurement(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(out.read_text())
     assert set(report) >= KEYS
+    assert report["articles_built"] == ["rnn_vs_lstm"]  # the article of its experiment
     assert set(report["incremental_s"]) == {"template", "figure", "experiment"}
     assert report["incremental_reran"] == {
         "template": [],
