@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 
 from chigai.experiment import discover
+from chigai.site.declared import Declared, drawing
 from chigai.site.figures import KINDS, FigureError, render_svg
-from chigai.site.presentation import texts
+from chigai.site.presentation import article_models, texts
 from chigai.site.strings import LABELS, LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,11 +22,16 @@ def adding_data() -> dict:
     return quick_data("adding_problem")
 
 
+def models_of(experiment: str) -> Declared:
+    """The models its article declares: what its figures' colours and names come from."""
+    return article_models(ROOT, SPECS[experiment].article)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(("experiment", "name", "kind"), DECLARED)
 def test_every_declared_figure_draws_without_missing_glyphs(experiment, name, kind, lang):
     # render_svg turns matplotlib's "Glyph ... missing from font" warning into FigureError
-    svg = render_svg(kind, quick_data(experiment), lang).decode()
+    svg = render_svg(kind, quick_data(experiment), lang, models=models_of(experiment)).decode()
     assert svg.startswith("<?xml") and "</svg>" in svg
     assert "<text" not in svg  # text is drawn as paths: the browser needs no Japanese font
     assert set(texts(SPECS[experiment]).alt[name]) == set(LANGUAGES)
@@ -36,15 +42,16 @@ def test_every_kind_is_used_by_some_experiment():
 
 
 def test_same_data_gives_the_same_bytes():
-    assert render_svg("error_vs_lag", adding_data(), "ja") == render_svg(
-        "error_vs_lag", adding_data(), "ja"
+    models = models_of("adding_problem")
+    assert render_svg("error_vs_lag", adding_data(), "ja", models=models) == render_svg(
+        "error_vs_lag", adding_data(), "ja", models=models
     )
 
 
 def test_a_glyph_no_font_has_is_an_error(monkeypatch):
     monkeypatch.setitem(LABELS, "lag", {"ja": "ラグ", "en": "lag 𓀀"})  # Egyptian hieroglyph
     with pytest.raises(FigureError, match="missing from font"):
-        render_svg("error_vs_lag", adding_data(), "en")
+        render_svg("error_vs_lag", adding_data(), "en", models=models_of("adding_problem"))
 
 
 def test_unknown_kind_is_named():
@@ -72,9 +79,10 @@ def test_a_long_run_of_blanks_folds_into_one_column_that_keeps_its_weight():
 def test_cost_charts_draw_a_gpu_section_as_dashed_lines(kind):
     data = quick_data("compute_cost")
     data["devices"]["cuda"] = data["devices"]["cpu"] | {"device": "cuda (stand-in)"}
-    with_gpu = render_svg(kind, data, "ja")
+    models = models_of("compute_cost")
+    with_gpu = render_svg(kind, data, "ja", models=models)
     del data["devices"]["cuda"]
-    assert with_gpu.count(b"stroke-dasharray") > render_svg(kind, data, "ja").count(
+    assert with_gpu.count(b"stroke-dasharray") > render_svg(kind, data, "ja", models=models).count(
         b"stroke-dasharray"
     )
 
@@ -87,7 +95,7 @@ def _drawn(kind: str, experiment: str, lang: str, phone: bool = False):
 
     token = PHONE.set(phone)
     try:
-        with plt.rc_context(rc_for(lang)):
+        with plt.rc_context(rc_for(lang)), drawing(models_of(experiment)):
             figure = KINDS[kind](quick_data(experiment), lang)
             if phone:
                 fit_phone(figure)

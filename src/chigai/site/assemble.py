@@ -23,6 +23,7 @@ from chigai.run.loading import discover
 from chigai.run.notebooks import NotebookError, execute, is_fresh, notebooks
 from chigai.run.reproductions import Reproduction
 from chigai.run.reproductions import load as load_reproductions
+from chigai.site.declared import Declared
 from chigai.site.fragments import FRAGMENTS, labels, placeholder_svg
 from chigai.site.presentation import Article, read_articles
 from chigai.site.render import Missing, Shown, figure_uri, page_article, page_language, share_uri
@@ -31,7 +32,10 @@ from chigai.site.strings import LANGUAGES
 log = logging.getLogger("mkdocs.plugins.chigai")
 PACKAGE = Path(chigai.__file__).parent
 SITE = PACKAGE / "site"
-FIGURE_CODE = [*sorted((SITE / "figures").glob("*.py")), SITE / "strings.py"]
+FIGURE_CODE = [
+    *sorted((SITE / "figures").glob("*.py")),
+    *(SITE / n for n in ("strings.py", "declared.py")),
+]
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 
 
@@ -187,6 +191,7 @@ def figure_files(
     problems: list[str] = []
     for item in shown.values():
         data = json.dumps(item.data, sort_keys=True).encode()
+        models = articles[item.spec.article].models  # a new colour or name redraws
         for name, kind in item.spec.figures.items():
             figure_id = f"{item.spec.article}/{name}"
             for lang in LANGUAGES:
@@ -195,6 +200,7 @@ def figure_files(
                     variants.append(("png", False))
                 for fmt, phone in variants:
                     parts = [code, data, kind.encode(), lang.encode(), fmt.encode(), bytes(phone)]
+                    parts.append(models.key())
                     key = hashlib.sha256(b"\0".join(parts)).hexdigest()[:20]
                     variant = ".phone" if phone else ""
                     path = cache / f"{figure_id.replace('/', '--')}.{lang}{variant}.{key}.{fmt}"
@@ -205,7 +211,7 @@ def figure_files(
                     )
                     if not path.exists():
                         try:
-                            content = _draw(kind, item.data, lang, phone=phone, fmt=fmt)
+                            content = _draw(kind, item.data, lang, phone, fmt, models)
                         except Exception as error:  # any bug in a figure function: say where
                             message = (
                                 f"figure {figure_id} ({lang}) failed: "
@@ -230,10 +236,10 @@ def _where(error: BaseException) -> str:
     return f"{named}:{frame.lineno} ({frame.name})"
 
 
-def _draw(kind: str, data: dict, lang: str, phone: bool = False, fmt: str = "svg") -> bytes:
+def _draw(kind: str, data: dict, lang: str, phone: bool, fmt: str, models: Declared) -> bytes:
     from chigai.site.figures import render  # imports matplotlib: only on a cache miss
 
-    return render(kind, data, lang, phone=phone, fmt=fmt)
+    return render(kind, data, lang, phone=phone, fmt=fmt, models=models)
 
 
 def _placeholder(cache: Path, message: str) -> Path:

@@ -1,7 +1,11 @@
 """What readers see of an article besides its numbers, read from the article's own files.
 
-- `experiments/<article>/article.toml`: the article's name (home and methodology pages)
-  and `share_figure`, the figure that link previews (Open Graph, Twitter) show;
+- `experiments/<article>/article.toml`: the article's name (home and methodology pages),
+  `share_figure`, the figure that link previews (Open Graph, Twitter) show, its models
+  (`[models.<name>]`: the colour and the ja and en names its figures draw them with,
+  chigai.site.declared) and its prose exceptions (`[prose]`: the other words its pages name
+  models by, and the sentences that explain rather than judge, for
+  tests/experiments/test_prose.py);
 - in each experiment module, next to `FIGURES`: `ALT = {"<figure>": {"ja": …, "en": …}}`,
   the alt text of every figure it declares, and `NAME = {"ja": …, "en": …}`, what a
   reader calls the experiment (optional: its id stands in).
@@ -15,6 +19,7 @@ alt text never stales an hour-long result.
 
 import ast
 import functools
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,10 +28,16 @@ from typing import Any
 
 from chigai.experiment import ExperimentError, ExperimentSpec
 from chigai.run.fingerprint import PRESENTATION_NAMES
-from chigai.site.strings import LANGUAGES
+from chigai.site.declared import Declared, Model
+from chigai.site.strings import LABELS, LANGUAGES
 
 ARTICLE_FILE = "article.toml"
 ARTICLE_KEYS = ("name", "share_figure")
+OPTIONAL_KEYS = ("models", "prose")
+MODEL_KEYS = ("colour", *LANGUAGES)
+MODEL_NAME = re.compile(r"[a-z][a-z0-9_]*")  # as the experiment's data names the model
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+PROSE_KEYS = ("model_words", "explains")
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,15 @@ class Texts:
 
 
 @dataclass(frozen=True)
+class Prose:
+    """What the prose test needs beyond the model names: other words the pages name models
+    by ({lang: [word, …]}), and sentences that explain rather than judge ({text: why})."""
+
+    model_words: Mapping[str, list[str]]
+    explains: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class Article:
     """One article, from its article.toml; `share_figure` is a figure id ("article/name")."""
 
@@ -45,6 +65,8 @@ class Article:
     name: Mapping[str, str]
     share_figure: str
     share_alt: Mapping[str, str]
+    models: Declared
+    prose: Prose
 
 
 def texts(spec: ExperimentSpec) -> Texts:
@@ -94,18 +116,7 @@ def read_articles(root: Path, specs: Iterable[ExperimentSpec]) -> dict[str, Arti
 
 def read_article(path: Path, specs: list[ExperimentSpec]) -> Article:
     """An article.toml, checked against the figures its experiments declare."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ExperimentError(
-            f"{path}: missing; every article needs one ([name] ja and en, share_figure)"
-        ) from None
-    except tomllib.TOMLDecodeError as error:
-        raise ExperimentError(f"{path}: not valid TOML ({error})") from error
-    unknown = sorted(set(raw) - set(ARTICLE_KEYS))
-    missing = [key for key in ARTICLE_KEYS if key not in raw]
-    if unknown or missing:
-        raise ExperimentError(f"{path}: unknown keys {unknown}, missing keys {missing}")
+    raw = _load(path)
     name = _bilingual(raw["name"], f"{path}: name", "what readers call the article")
     owner = next((s for s in specs if raw["share_figure"] in s.figures), None)
     if owner is None:
@@ -119,7 +130,82 @@ def read_article(path: Path, specs: list[ExperimentSpec]) -> Article:
         name=name,
         share_figure=f"{owner.article}/{raw['share_figure']}",
         share_alt=texts(owner).alt[raw["share_figure"]],
+        models=_models(path, raw),
+        prose=_prose(path, raw),
     )
+
+
+def article_models(root: Path, article: str) -> Declared:
+    """The models `experiments/<article>/article.toml` declares, for drawing its figures."""
+    path = root / "experiments" / article / ARTICLE_FILE
+    return _models(path, _load(path))
+
+
+def experiment_models(spec: ExperimentSpec) -> Declared:
+    """The models of the article an experiment belongs to (its folder's article.toml)."""
+    return article_models(spec.path.parents[2], spec.article)
+
+
+def article_prose(root: Path, article: str) -> Prose:
+    """The prose exceptions of `experiments/<article>/article.toml`."""
+    path = root / "experiments" / article / ARTICLE_FILE
+    return _prose(path, _load(path))
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ExperimentError(
+            f"{path}: missing; every article needs one ([name] ja and en, share_figure)"
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ExperimentError(f"{path}: not valid TOML ({error})") from error
+    unknown = sorted(set(raw) - {*ARTICLE_KEYS, *OPTIONAL_KEYS})
+    missing = [key for key in ARTICLE_KEYS if key not in raw]
+    if unknown or missing:
+        raise ExperimentError(f"{path}: unknown keys {unknown}, missing keys {missing}")
+    return raw
+
+
+def _models(path: Path, raw: dict[str, Any]) -> Declared:
+    """[models.<name>] tables: colour = "#rrggbb", ja and en, each checked, named on error."""
+    models = {}
+    for name, table in (raw.get("models") or {}).items():
+        where = f"{path}: [models.{name}]"
+        if not MODEL_NAME.fullmatch(name):
+            raise ExperimentError(f"{where}: a model name is lowercase letters, digits and _")
+        if name in LABELS:
+            raise ExperimentError(
+                f"{where}: {name!r} is a shared label of chigai/site/strings.py, not a model; "
+                "name the model as the experiment's data does, something else"
+            )
+        if not isinstance(table, dict) or sorted(table) != sorted(MODEL_KEYS):
+            raise ExperimentError(f"{where}: needs exactly colour, ja and en, got {table!r}")
+        if not isinstance(table["colour"], str) or not COLOUR.fullmatch(table["colour"]):
+            raise ExperimentError(f'{where}: colour must be "#rrggbb", got {table["colour"]!r}')
+        names = _bilingual({lang: table[lang] for lang in LANGUAGES}, where, "a name")
+        models[name] = Model(colour=table["colour"], name=names)
+    source = path.relative_to(path.parents[2]).as_posix()  # experiments/<article>/article.toml
+    return Declared(source=source, models=models)
+
+
+def _prose(path: Path, raw: dict[str, Any]) -> Prose:
+    """[prose]: model_words = {ja = [...], en = [...]} and [prose.explains] text = "why"."""
+    table = raw.get("prose") or {}
+    unknown = sorted(set(table) - set(PROSE_KEYS))
+    if not isinstance(table, dict) or unknown:
+        raise ExperimentError(f"{path}: [prose] takes {', '.join(PROSE_KEYS)}, got {unknown}")
+    words = table.get("model_words") or {}
+    if not isinstance(words, dict) or not all(
+        lang in LANGUAGES and isinstance(v, list) and all(isinstance(w, str) and w for w in v)
+        for lang, v in words.items()
+    ):
+        raise ExperimentError(f"{path}: [prose] model_words must be {{ja = [...], en = [...]}}")
+    explains = table.get("explains") or {}
+    if not all(isinstance(why, str) and why.strip() for why in explains.values()):
+        raise ExperimentError(f"{path}: [prose.explains] needs a reason for each sentence")
+    return Prose(model_words={lang: words.get(lang, []) for lang in LANGUAGES}, explains=explains)
 
 
 def _bilingual(value: object, where: str, what: str) -> dict[str, str]:

@@ -32,11 +32,13 @@ from chigai.experiment import ExperimentSpec
 from chigai.run.freshness import Entry
 from chigai.run.reproductions import Reproduction
 from chigai.run.results import Result
+from chigai.site.declared import UndeclaredModel, drawing
 from chigai.site.fragments import FRAGMENTS, labels, placeholder
-from chigai.site.presentation import Article, texts
+from chigai.site.presentation import Article, experiment_models, texts
 from chigai.site.prose import add_tooltips, count, join_cjk_lines, num, pct, table
 from chigai.site.reproduced import METHODOLOGY, box_lines, listing
 from chigai.site.sections import ExperimentUnavailable, Unavailable, sections
+from chigai.site.strings import label
 from chigai.site.templating import RenderError, render_section
 from chigai.site.words import Verdicts, page_folder, say
 
@@ -289,7 +291,16 @@ class _Helpers:
         shown = self.shown[experiment]
         said_before = experiment in self.reruns_said
         self.reruns_said.add(experiment)
-        reruns = [] if said_before else box_lines(shown.result, self.reproductions, self.lang)
+        folder = page_folder(shown.spec.path.parent)
+        reruns = (
+            [] if said_before else box_lines(shown.result, self.reproductions, self.lang, folder)
+        )
+        tuning = shown.result.data.get("tuning")
+        with drawing(experiment_models(shown.spec)):  # the models of the chosen rates
+            try:
+                names = {m: label(m, self.lang) for m in (tuning or {}).get("chosen", {})}
+            except UndeclaredModel as error:
+                raise RenderError(str(error)) from None
         box = FRAGMENTS.get_template("provenance.md").render(
             t=labels(self.lang),
             spec=shown.spec,
@@ -297,7 +308,8 @@ class _Helpers:
             prov=shown.provenance,
             source=self._relative(source_uri(shown.spec)),
             about=about,
-            tuning=shown.result.data.get("tuning"),
+            tuning=tuning,
+            names=names,
             paper=paper,
             agrees=agrees,
             reruns=reruns,

@@ -1,18 +1,18 @@
 """Every label that appears in a figure or a generated block, in both languages.
 
 One table keyed by id, so the ja and en versions of a figure can only differ in words.
+Models are not here: each article names its own in its article.toml (chigai.site.declared).
 """
+
+from chigai.site.declared import model
 
 LANGUAGES = ("ja", "en")
 
 LABELS: dict[str, dict[str, str]] = {
-    "rnn": {"ja": "RNN", "en": "RNN"},
-    "lstm": {"ja": "LSTM", "en": "LSTM"},
     "lag": {"ja": "ラグ T（覚えておくステップ数）", "en": "lag T (steps to remember)"},
     "test_mse": {"ja": "テストの平均二乗誤差（対数目盛）", "en": "test MSE (log scale)"},
     "baseline": {"ja": "いつも平均を答えた場合", "en": "always answering the mean"},
     "solved_line": {"ja": "「解けた」とみなす線", "en": "counted as solved below this"},
-    "gru": {"ja": "GRU", "en": "GRU"},
     "chance": {"ja": "当てずっぽう（1/記号の数）", "en": "guessing (1 / number of symbols)"},
     "solved_line_acc": {"ja": "「解けた」とみなす線", "en": "counted as solved above this"},
     "test_accuracy": {"ja": "テストの正解率", "en": "test accuracy"},
@@ -54,15 +54,6 @@ LABELS: dict[str, dict[str, str]] = {
     "diagram_params": {
         "ja": "ゲートの分だけ重みが増え、パラメータは RNN の {ratio:.0f} 倍",
         "en": "the gates cost weights: {ratio:.0f}× the parameters of an RNN",
-    },
-    "transformer": {"ja": "Transformer", "en": "Transformer"},
-    "lstm_attention": {"ja": "LSTM＋Attention", "en": "LSTM + attention"},
-    "seq2seq": {"ja": "LSTM（Attention なし）", "en": "LSTM, no attention"},
-    "seq2seq_attention": {"ja": "LSTM＋Attention", "en": "LSTM + attention"},
-    "attention_fused": {"ja": "Self-Attention（高速版）", "en": "self-attention (fused)"},
-    "attention_explicit": {
-        "ja": "Self-Attention（教科書どおり）",
-        "en": "self-attention (explicit)",
     },
     "cpu": {"ja": "CPU", "en": "CPU"},
     "cuda": {"ja": "GPU", "en": "GPU"},
@@ -224,10 +215,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "trained_n": {"ja": "学習した範囲", "en": "training range"},
     "one_seed": {"ja": "1 つのシード", "en": "one seed"},
-    "lstm_bias1": {"ja": "LSTM（忘却バイアス 1）", "en": "LSTM, forget bias 1"},
-    "nfg": {"ja": "忘却ゲートなし", "en": "no forget gate"},
-    "noaf": {"ja": "出力の tanh なし", "en": "no output tanh"},
-    "cifg": {"ja": "入力と忘却を連動", "en": "input tied to forget"},
     "training_step": {"ja": "学習ステップ", "en": "training step"},
     "training_loss": {"ja": "学習データでの損失（対数目盛）", "en": "training loss (log scale)"},
     "loss_level": {
@@ -271,7 +258,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
 
 
 def label(key: str, lang: str) -> str:
+    """A shared label, else the name the drawn article gives its model `key`
+    (chigai.site.declared: an undeclared one is an error naming the article.toml)."""
+    texts = LABELS.get(key) or model(key).name
     try:
-        return LABELS[key][lang]
+        return texts[lang]
     except KeyError:
         raise KeyError(f"no {lang!r} label {key!r} in chigai.site.strings.LABELS") from None

@@ -15,6 +15,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
+from chigai.site.declared import Declared, drawing
 from chigai.site.figures import cells, charts, diagrams, heatmaps
 from chigai.site.figures.style import PHONE, fit_phone, rc_for
 
@@ -49,22 +50,38 @@ class FigureError(RuntimeError):
 SHARE_DPI = 1200 / 6.4  # a desktop-size figure as a 1200-px-wide PNG, what link previews want
 
 
-def render_svg(kind: str, data: dict[str, Any], lang: str, phone: bool = False) -> bytes:
+def render_svg(
+    kind: str,
+    data: dict[str, Any],
+    lang: str,
+    phone: bool = False,
+    models: Declared | None = None,
+) -> bytes:
     """Draw one figure to SVG bytes; raise FigureError on unknown kinds or missing glyphs."""
-    return render(kind, data, lang, phone=phone)
+    return render(kind, data, lang, phone=phone, models=models)
 
 
 def render(
-    kind: str, data: dict[str, Any], lang: str, phone: bool = False, fmt: str = "svg"
+    kind: str,
+    data: dict[str, Any],
+    lang: str,
+    phone: bool = False,
+    fmt: str = "svg",
+    models: Declared | None = None,
 ) -> bytes:
-    """Draw one figure as SVG (or PNG), at desktop or phone size."""
+    """Draw one figure as SVG (or PNG), at desktop or phone size; the models it names are
+    looked up in `models`, its article's declaration (chigai.site.declared)."""
     if kind not in KINDS:
         raise FigureError(
             f"unknown figure kind {kind!r}: chigai.site.figures has {', '.join(KINDS)}"
         )
     token = PHONE.set(phone)
     try:
-        with warnings.catch_warnings(record=True) as caught, plt.rc_context(rc_for(lang)):
+        with (
+            warnings.catch_warnings(record=True) as caught,
+            plt.rc_context(rc_for(lang)),
+            drawing(models),
+        ):
             warnings.simplefilter("always")
             figure = KINDS[kind](data, lang)
             if phone:

@@ -153,7 +153,7 @@ def gate_trace(data: dict[str, Any], lang: str) -> Figure:
     bottom.xaxis.set_major_locator(MaxNLocator(integer=True))  # steps are whole numbers
     legend_outside(figure, bottom)
     for axes in (top, bottom):
-        axes.axvline(gates["marked_at"] + 1, color=COLORS["rnn"], linestyle="--")
+        axes.axvline(gates["marked_at"] + 1, color=COLORS["highlight"], linestyle="--")
         axes.axvline(gates["asked_at"] + 1, color=COLORS["baseline"], linestyle="--")
     top.annotate(
         label("marked_here", lang), (gates["marked_at"] + 1, 0.97), ha="left", va="top", fontsize=9

@@ -68,7 +68,7 @@ def unrolled_rnn(data: dict[str, Any], lang: str) -> Figure:
                 1.2 * 0.5**t,
                 0.18,
                 boxstyle="square,pad=0",
-                fc=COLORS["rnn"],
+                fc=COLORS["highlight"],
                 ec="none",
             )
         )
@@ -86,7 +86,7 @@ def unrolled_rnn(data: dict[str, Any], lang: str) -> Figure:
         ha="center",
         va="bottom",
         fontsize=9,
-        color=COLORS["rnn"],
+        color=COLORS["highlight"],
     )
     axes.text(
         5.0,

@@ -46,7 +46,12 @@ def attention_map(data: dict[str, Any], lang: str) -> Figure:
     answer = example["answer_position"]
     axes.add_patch(
         Rectangle(
-            (answer - 0.5, -0.5), 1, len(rows), fill=False, edgecolor=COLORS["rnn"], linewidth=2
+            (answer - 0.5, -0.5),
+            1,
+            len(rows),
+            fill=False,
+            edgecolor=COLORS["highlight"],
+            linewidth=2,
         )
     )
     axes.set_xlabel(label("attention_positions", lang))

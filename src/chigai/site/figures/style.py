@@ -8,6 +8,7 @@ at least PHONE_MIN_PT (12 CSS px) stays above 11 px. Legends sit outside the axe
 """
 
 import re
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any
 from unicodedata import east_asian_width
@@ -21,6 +22,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from chigai.site.declared import current, model
+
 SIZE = (6.4, 4.0)
 PHONE_WIDTH = 3.6  # inches = 346 CSS px, about the content column of a 375-px phone
 PHONE_HEIGHT = 0.9  # phone height per desktop height: a narrower chart needs less height
@@ -28,26 +31,32 @@ PHONE_MIN_PT = 9.0  # 12 CSS px when shown 1:1
 # Whether the figure being drawn is the phone variant: figure kinds keep their (data, lang)
 # signature and ask here only where the layout itself must change (stacked panels).
 PHONE: ContextVar[bool] = ContextVar("phone", default=False)
-COLORS = {
-    "rnn": "#d9534f",
-    "lstm": "#2a7ab0",
-    "gru": "#d98200",
-    "lstm_bias1": "#17a2b8",
-    "nfg": "#8c564b",
-    "noaf": "#9467bd",
-    "cifg": "#6b8e23",
+# Colours that are no model's: reference lines, LSTM gates, highlights. A model's colour
+# is declared by its article (experiments/<article>/article.toml, chigai.site.declared).
+SHARED_COLORS = {
     "baseline": "#777777",
+    "highlight": "#d9534f",  # what a figure points at: the answer, the mark, the fading input
     "input_gate": "#2ca02c",
     "forget_gate": "#9467bd",
     "output_gate": "#ff7f0e",
     "cell": "#2a7ab0",
-    "transformer": "#2ca02c",
-    "lstm_attention": "#9467bd",
-    "seq2seq": "#2a7ab0",
-    "seq2seq_attention": "#ff7f0e",
-    "attention_fused": "#2ca02c",
-    "attention_explicit": "#8c564b",
 }
+
+
+class _Colors(Mapping[str, str]):
+    """COLORS[name]: a shared colour, else the colour the drawn article declares for it."""
+
+    def __getitem__(self, name: str) -> str:
+        return SHARED_COLORS[name] if name in SHARED_COLORS else model(name).colour
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*SHARED_COLORS, *(n for n in current() if n not in SHARED_COLORS)])
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+
+COLORS = _Colors()
 HEATMAP = "Blues"
 FONTS = {"ja": ["IPAexGothic", "DejaVu Sans"], "en": ["DejaVu Sans"]}
 STYLE = {
