@@ -141,6 +141,13 @@ def far_recall(result: Any) -> FarRecall:
     )
 
 
+_WINNERS: dict[str | None, Literal["attention", "plain", "tie"]] = {
+    "seq2seq_attention": "attention",
+    "seq2seq": "plain",
+    None: "tie",
+}
+
+
 @dataclass(frozen=True)
 class Seq2Seq:
     """Reversing sentences with and without attention; one alignment read by eye."""
@@ -164,6 +171,7 @@ class Seq2Seq:
     attention_low: float
     attention_high: float
     attention_handled: int  # longest length every seed handled; 0: none
+    longest_winner: Literal["attention", "plain", "tie"]  # every seed of one beat the other's
     attention_lengths: list[int]  # every seed with attention beat every seed without
     plain_lengths: list[int]
     tie_lengths: list[int]
@@ -203,6 +211,7 @@ def seq2seq_reversal(result: Any) -> Seq2Seq:
         attention_low=_low(with_attention),
         attention_high=_high(with_attention),
         attention_handled=found["longest_handled"]["seq2seq_attention"] or 0,
+        longest_winner=_WINNERS[found["better_per_length"][-1]],
         attention_lengths=found["attention_better_lengths"],
         plain_lengths=found["plain_better_lengths"],
         tie_lengths=found["tie_lengths"],
