@@ -8,6 +8,7 @@ outside a `{% if %}` on a finding: such a sentence was typed, not measured.
 
 import copy
 import re
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -16,13 +17,42 @@ from jinja2 import nodes
 
 from chigai.experiment import discover
 from chigai.run.freshness import best, check_all
+from chigai.site.presentation import article_models, article_prose
 from chigai.site.render import Shown, render_page
 
 PAGES = article_pages()  # every article, found in docs/ and experiments/ (tests/helpers.py)
-MODELS = {
-    "en": r"\b(RNNs?|LSTMs?|GRUs?|Transformers?|attention)\b",
-    "ja": r"(RNN|LSTM|GRU|Transformer|トランスフォーマー|アテンション)",
-}
+
+
+def _model_patterns(root: Path = ROOT) -> dict[str, str]:
+    """What names a model in each language, from every article's own folder: the names its
+    article.toml gives its models ([models.*] ja, en) and its [prose] model_words. A new
+    model is declared there to be drawn at all, so none can escape the scan."""
+    words: dict[str, set[str]] = {"ja": set(), "en": set()}
+    for toml in sorted((root / "experiments").glob("*/article.toml")):
+        article = toml.parent.name
+        for model in article_models(root, article).models.values():
+            for lang in words:
+                words[lang].add(model.name[lang])
+        for lang, extra in article_prose(root, article).model_words.items():
+            words[lang] |= set(extra)
+    alternatives = {
+        lang: "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+        for lang, found in words.items()
+    }
+    return {"en": rf"\b({alternatives['en']})s?\b", "ja": f"({alternatives['ja']})"}
+
+
+def _explained(root: Path = ROOT) -> dict[str, str]:
+    """Sentences that explain how a model works rather than report what we measured, with
+    why: each article declares its own in article.toml ([prose.explains])."""
+    return {
+        text: why
+        for toml in sorted((root / "experiments").glob("*/article.toml"))
+        for text, why in article_prose(root, toml.parent.name).explains.items()
+    }
+
+
+MODELS = _model_patterns()
 JUDGING = {
     "en": r"\b(faster|slower|quicker|better|worse|best|worst|wins?|won|beats?|beat|"
     r"outperform\w*|solved?|solves|fail(s|ed)?|holds?|held|same|most|only|always|never|"
@@ -30,32 +60,22 @@ JUDGING = {
     "ja": r"(速|遅|勝|負け|上回|下回|解け|解き|失敗|同じ|ほとんど|だけ|しか|より|最も|"
     r"多く|少な|常に|いつも|必ず|追いつ|及ば)",
 }
-# Sentences that explain how a model works rather than report what we measured, with why.
-CONCEPTS: dict[str, str] = {
-    # attention-vs-lstm, en
-    "the design behind today's large language models": "history, not a measurement",
-    "the same kind of LSTM with attention": "names the third model",
-    "Each row shows how one attention head": "how to read the figure",
-    "put at most": "a measured bound, given as a number",
-    "of the same size learned it": "sizes matched in code; test_seq2seq_reversal asserts ±10%",
-    "almost the same number of weights": "params_gap under 1%, asserted by test_compute_cost",
-    "Attention ran two ways": "what the two kernels do, not what we measured",
-    "An earlier version of this page": "what an older page said, and why it was wrong",
-    "two steps of attention": "what the task needs, by its design",
-    "So attention always wins?": "a question; the answer that follows is branched",
-    # attention-vs-lstm, ja
-    "片方にだけ Bahdanau 型の Attention": "the experiment's setup",
-    "という助言をよく見かけます": "quotes the advice being tested",
-    "彼らの実験では": "reports the paper's result, which our finding is compared with",
-    "その学習率で学習しきれなかっただけで": "what an older page said, and why it was wrong",
-    "中身はほとんど Attention なんでしょ": "a question; the answer that follows is branched",
-    # gru-vs-lstm, en and ja
-    "here mean that the GRU's step": "defines the words with their threshold",
-    "quicker (or slower) than the LSTM's in every round": "the same definition, continued",
-    "ここで「速い」「遅い」と書くのは": "defines the words with their threshold",
-    "**: solved by the GRU in": "k-of-N counts read from findings.solved_seeds",
-    "**：解けたのは GRU が": "k-of-N counts read from findings.solved_seeds",
-}
+CONCEPTS = _explained()
+
+
+def test_a_new_articles_models_and_exceptions_are_read_from_its_own_folder(tmp_path):
+    folder = tmp_path / "experiments" / "cnn_vs_mlp"
+    folder.mkdir(parents=True)
+    (folder / "article.toml").write_text(
+        'share_figure = "x"\n[name]\nja = "CNN と MLP"\nen = "CNN vs MLP"\n'
+        '[models.mlp]\ncolour = "#123456"\nja = "多層パーセプトロン"\nen = "MLP"\n'
+        '[prose.explains]\n"an MLP has no notion of order" = "how the model works"\n'
+    )
+    models = _model_patterns(tmp_path)
+    assert re.search(models["en"], "The MLPs were faster.")
+    assert re.search(models["ja"], "多層パーセプトロンの方が速く学習しました。")
+    assert not re.search(models["en"], "The LSTM was faster.")  # no other article here
+    assert _explained(tmp_path) == {"an MLP has no notion of order": "how the model works"}
 
 
 def _literal_text(node: nodes.Node, branched: bool = False) -> list[tuple[int, str, bool]]:
