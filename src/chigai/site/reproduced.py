@@ -9,6 +9,7 @@ environment like any other.
 """
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -18,6 +19,7 @@ from chigai.run.results import Result
 from chigai.run.verdicts import MISSING, Leaf
 from chigai.site.fragments import FRAGMENTS, labels
 from chigai.site.readable import when
+from chigai.site.words import page_folder, rerun_sentences
 
 METHODOLOGY = "methodology.md"  # the page that lists every result and rerun
 SHOWN_CHANGES = 5  # a rerun that moved more findings names these, then counts the rest
@@ -42,8 +44,15 @@ def _machine_words(provenance: dict, lang: str) -> str:
     return f"{model}{t['comma']}{threads} {t['thread' if threads == 1 else 'threads']}"
 
 
-def outcome(reproduction: Reproduction, lang: str) -> str:
-    """Whether every verdict held, in plain words, naming the ones that did not."""
+def quoted(sentences: list[Markup], lang: str) -> Markup:
+    """Sentences as a reader would read them, quoted: 「…」 in Japanese, “…” in English."""
+    marks = ("「", "」") if lang == "ja" else ("“", "”")
+    return Markup(" ").join(Markup(marks[0]) + s + Markup(marks[1]) for s in sentences)
+
+
+def outcome(reproduction: Reproduction, lang: str, folder: Path | None = None) -> str:
+    """Whether every verdict held, in plain words: the article's sentences that would read
+    differently (when its page layer says them), or else the findings that changed."""
     t = labels(lang)
     if reproduction.published is None:
         return t["rerun_unpublished"]
@@ -52,6 +61,15 @@ def outcome(reproduction: Reproduction, lang: str) -> str:
     changed = reproduction.changed
     if not changed:
         return t["rerun_all_held"]
+    sentences = (
+        rerun_sentences(folder, lang, reproduction.published, reproduction.result)
+        if folder
+        else None
+    )
+    if sentences:
+        return Markup(t["rerun_page_reworded"]).format(quotes=quoted(sentences, lang))
+    if sentences == []:
+        return t["rerun_page_same"].format(n=len(changed))
     named = [
         t["rerun_change"].format(
             finding=path.removeprefix("findings."),
@@ -89,7 +107,7 @@ def listing(entries: Sequence[Entry], reproductions: Sequence[Reproduction], lan
                 machine=machine_words(item, lang),
                 torch=item.result.provenance["torch"],
                 when=when(item.result.provenance["started_at"], lang),
-                outcome=outcome(item, lang),
+                outcome=outcome(item, lang, page_folder(spec.path.parent)),
             ),
         }
         for spec, preset in wanted
@@ -102,10 +120,12 @@ def listing(entries: Sequence[Entry], reproductions: Sequence[Reproduction], lan
 
 
 def box_lines(
-    shown: Result, reproductions: Sequence[Reproduction], lang: str
+    shown: Result, reproductions: Sequence[Reproduction], lang: str, folder: Path | None = None
 ) -> list[dict[str, str]]:
     """For an article's box: each rerun of the very result it shows (same experiment,
-    preset and code), as a sentence and the id of its line on the methodology page."""
+    preset and code), as a sentence linking its line on the methodology page, and the
+    page's sentences that the rerun would change, quoted (the article's page layer in
+    `folder` says which; without one, the changed findings are counted)."""
     t = labels(lang)
     lines = []
     for item in reproductions:
@@ -114,8 +134,13 @@ def box_lines(
         if not item.same_code or same != (shown.experiment, shown.preset, shown.fingerprint):
             continue
         changed = len(item.changed)
-        words = t["rerun_box_changed" if changed else "rerun_box_held"]
+        sentences = rerun_sentences(folder, lang, shown, result) if folder and changed else None
+        if sentences is None:
+            words = t["rerun_box_changed" if changed else "rerun_box_held"]
+        else:
+            words = t["rerun_box_reworded" if sentences else "rerun_box_same_words"]
         published = _machine_words(shown.provenance, lang)  # same CPU, other threads: said
         sentence = words.format(machine=machine_words(item, lang), published=published, n=changed)
-        lines.append({"sentence": sentence, "anchor": anchor(item)})
+        quotes = quoted(sentences, lang) if sentences else ""
+        lines.append({"sentence": sentence, "anchor": anchor(item), "quotes": quotes})
     return lines

@@ -204,6 +204,23 @@ LABELS: dict[str, dict[str, str]] = {
         "ja": "{machine}で再実行しても（この結果は {published}）、判定はすべて同じでした。",
         "en": "In a rerun on {machine} (these numbers: {published}), every verdict held.",
     },
+    "rerun_box_reworded": {
+        "ja": "{machine}で再実行すると（この結果は {published}）、このページの次の文が変わります。",
+        "en": "In a rerun on {machine} (these numbers: {published}), this page would read:",
+    },
+    "rerun_box_same_words": {
+        "ja": "{machine}で再実行しても（この結果は {published}）、このページの文は変わりません。",
+        "en": "In a rerun on {machine} (these numbers: {published}), this page would read the "
+        "same.",
+    },
+    "rerun_page_reworded": {
+        "ja": "記事の次の文が変わります：{quotes}",
+        "en": "The article would read: {quotes}",
+    },
+    "rerun_page_same": {
+        "ja": "記事の文は変わりません（記事が使わない判定が {n} つ変わりました）。",
+        "en": "The article would read the same ({n} findings it does not use changed).",
+    },
     # the GRU vs LSTM article
     "kernel_torch": {"ja": "PyTorch の実装", "en": "PyTorch's layer"},
     "kernel_loop": {"ja": "同じ手書きループ", "en": "same hand-written loop"},

@@ -29,7 +29,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import jinja2
+import jinja2.nodes
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import FluentParser
+from fluent.syntax import ast as fluent_ast
+from fluent.syntax.visitor import Visitor
 from markupsafe import Markup
 
 from chigai.site.fragments import plain_text
@@ -173,3 +178,88 @@ def say(folder: Path, lang: str, message: str, verdict: Any = None, **extra: Any
     if errors:
         raise RenderError(f"{path}: message {message!r}: {errors[0]}")
     return Markup(text)
+
+
+def said_with(template: str) -> dict[str, list[str]]:
+    """experiment -> the messages a page template says with `v.<experiment>`, in order."""
+    found: dict[str, list[str]] = {}
+    for call in jinja2.Environment().parse(template).find_all(jinja2.nodes.Call):
+        name = getattr(call.node, "name", "")
+        if name == "say" and len(call.args) > 1 and isinstance(call.args[1], jinja2.nodes.Getattr):
+            message = call.args[0]
+            if isinstance(message, jinja2.nodes.Const):
+                found.setdefault(call.args[1].attr, []).append(message.value)
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _variables(path: Path, modified: int) -> dict[str, frozenset[str]]:
+    """message -> every variable it reads (to choose words by, or to print), from a file."""
+    read: dict[str, frozenset[str]] = {}
+    for entry in FluentParser().parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(entry, fluent_ast.Message):
+            found: set[str] = set()
+            _Variables(found).visit(entry)
+            read[entry.id.name] = frozenset(found)
+    return read
+
+
+class _Variables(Visitor):
+    def __init__(self, found: set[str]):
+        super().__init__()
+        self.found = found
+
+    def visit_VariableReference(self, node: fluent_ast.VariableReference) -> None:
+        self.found.add(node.id.name)
+
+
+def variables(folder: Path, lang: str) -> dict[str, frozenset[str]]:
+    _, path = bundle(folder, lang)  # names a missing or broken file
+    return _variables(path, path.stat().st_mtime_ns)
+
+
+def _decides(value: Any) -> bool:
+    """A selector, a count or a list of them (which sizes won): what a verdict is made of.
+    A measured float is not: a rerun always moves it a little (chigai.run.verdicts)."""
+    if isinstance(value, (list, tuple)):
+        return all(_decides(item) for item in value)
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
+
+
+def reworded(folder: Path, lang: str, messages: list[str], ours: Any, theirs: Any) -> list[Markup]:
+    """What a reader would read differently if `theirs` (a rerun's verdict) stood on the
+    page instead of `ours`: each of `messages` that reads a selector, count or list of the
+    verdict that changed, said with the rerun's verdict. Numbers that merely moved do not
+    count."""
+    changed = {
+        f.name
+        for f in dataclasses.fields(ours)
+        if (ours_value := getattr(ours, f.name)) != getattr(theirs, f.name) and _decides(ours_value)
+    }
+    read = variables(folder, lang)
+    sentences = []
+    for message in dict.fromkeys(messages):  # page order, each once
+        if read.get(message, frozenset()) & changed:
+            sentences.append(say(folder, lang, message, theirs))
+    return sentences
+
+
+def rerun_sentences(folder: Path, lang: str, ours: Any, theirs: Any) -> list[Markup] | None:
+    """The sentences of the article's page in `lang` that would read differently with a
+    rerun's result (`theirs`) in place of the published one (`ours`); None when the article
+    has no page layer or no verdict for that experiment (then findings are named instead)."""
+    experiment = ours.experiment
+    slug = folder.parent.name.replace("_", "-")
+    template = folder.parents[2] / "docs" / f"{slug}.{lang}.md"
+    if not (folder / "verdicts.py").is_file() or not template.is_file():
+        return None
+    if not (folder / f"{lang}.ftl").is_file():
+        return None
+    make = getattr(load_verdicts(folder), experiment, None)
+    if make is None:
+        return None
+    source = template.read_text(encoding="utf-8")
+    if f"results.{experiment}" in source:  # the page still words some of it itself
+        return None
+    messages = said_with(source).get(experiment, [])
+    return reworded(folder, lang, messages, make(ours), make(theirs))
