@@ -109,4 +109,4 @@ def test_a_changed_count_rewords_the_sentence_that_prints_it(project):
 
 def test_a_changed_finding_the_page_does_not_use_reads_the_same(project):
     said = outcome(_rerun(not_on_the_page="new"), "en", project / "experiments/rnn_vs_lstm/page")
-    assert said == "The article would read the same (1 findings it does not use changed)."
+    assert said == "The article would read the same (findings it does not use that changed: 1)."

@@ -219,7 +219,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "rerun_page_same": {
         "ja": "記事の文は変わりません（記事が使わない判定が {n} つ変わりました）。",
-        "en": "The article would read the same ({n} findings it does not use changed).",
+        "en": "The article would read the same (findings it does not use that changed: {n}).",
     },
     # the GRU vs LSTM article
     "kernel_torch": {"ja": "PyTorch の実装", "en": "PyTorch's layer"},
