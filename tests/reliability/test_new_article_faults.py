@@ -56,7 +56,7 @@ def test_an_unwritable_project_is_one_line_exit_2_and_nothing_changes(readable_p
     prefix = as_someone_who_cannot_write(project)
     before = project_state(project)
     done = subprocess.run(
-        [*prefix, str(BIN / "chigai"), "new", "cnn-vs-mlp"],
+        [*prefix, str(BIN / "chigai"), "new", "cnn-vs-mlp", "--ja", "CNN と MLP", "--en", "CNN"],
         cwd=project,
         capture_output=True,
         text=True,
@@ -68,7 +68,7 @@ def test_an_unwritable_project_is_one_line_exit_2_and_nothing_changes(readable_p
     assert done.returncode == 2, done.stderr
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith("chigai: error: cannot write in experiments/ (Permission denied)")
-    assert "nothing was written" in line and "run `chigai new cnn-vs-mlp` again" in line
+    assert "nothing was written" in line and "run `chigai new cnn-vs-mlp --ja" in line
     assert project_state(project) == before
     assert not (project / "experiments" / "cnn_vs_mlp").exists()
 
@@ -87,7 +87,7 @@ def write_then_interrupt(path, content):
     real(path, content)
 
 scaffold.write_atomically = write_then_interrupt
-sys.exit(main(["new", "cnn-vs-mlp"]))
+sys.exit(main(["new", "cnn-vs-mlp", "--ja", "CNN と MLP", "--en", "CNN vs MLP"]))
 """
 
 
@@ -105,5 +105,7 @@ def test_ctrl_c_during_new_says_what_new_did_not_what_run_does(tmp_path):
     assert line.startswith("chigai: interrupted; the new article's files were removed")
     assert "run `chigai new` again" in line and ".trials" not in line
     assert project_state(project) == before
-    again = run_tool("chigai", "new", "cnn-vs-mlp", cwd=project)
+    again = run_tool(
+        "chigai", "new", "cnn-vs-mlp", "--ja", "CNN と MLP", "--en", "CNN", cwd=project
+    )
     assert again.returncode == 0, again.stderr

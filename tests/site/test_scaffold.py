@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from chigai.site.scaffold import ScaffoldError, new_article
 
 # What `chigai new` reads or may write, copied into a small project for the quick tests.
 SMALL = ("mkdocs.yml", "docs/index.ja.md", "docs/index.en.md", "docs/rnn-vs-lstm.ja.md")
+TITLES = {"ja": "デモとモノの違い", "en": "Demo vs Thing"}
+OPTIONS = ("--ja", TITLES["ja"], "--en", TITLES["en"])
 
 
 @pytest.fixture
@@ -30,7 +33,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("slug", ["Demo-vs-thing", "demo--thing", "demo_vs_thing", "2d-vs-3d"])
 def test_a_bad_slug_is_explained_in_one_line_exit_2_and_nothing_is_written(small_project, slug):
     before = snapshot(small_project)
-    done = run_tool("chigai", "new", slug, cwd=small_project)
+    done = run_tool("chigai", "new", slug, *OPTIONS, cwd=small_project)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "is not an article slug" in done.stderr
     assert "lowercase ASCII letters and digits" in done.stderr and "e.g. cnn-vs-mlp" in done.stderr
@@ -45,7 +48,7 @@ def test_an_existing_article_is_refused_and_nothing_is_written(small_project, sl
     (small_project / "experiments" / "half_done").mkdir()
     before = snapshot(small_project)
     with pytest.raises(ScaffoldError, match=f"{slug!r} is taken by {re.escape(taken)}"):
-        new_article(small_project, slug)
+        new_article(small_project, slug, **TITLES)
     assert snapshot(small_project) == before
 
 
@@ -54,7 +57,7 @@ def test_a_missing_anchor_is_named_and_nothing_is_written(small_project):
     config.write_text(config.read_text().replace("  - methodology.md\n", ""))
     before = snapshot(small_project)
     with pytest.raises(ScaffoldError, match=r"mkdocs.yml: expected one `- methodology.md` line"):
-        new_article(small_project, "demo-vs-thing")
+        new_article(small_project, "demo-vs-thing", **TITLES)
     assert snapshot(small_project) == before
     assert not (small_project / "experiments" / "demo_vs_thing").exists()
 
@@ -74,14 +77,14 @@ def test_a_failure_midway_removes_what_was_made_and_restores_what_was_edited(
 
     monkeypatch.setattr(scaffold, "write_atomically", fail_on_the_sixth)
     with pytest.raises(OSError, match="disk full"):
-        new_article(small_project, "demo-vs-thing")
+        new_article(small_project, "demo-vs-thing", **TITLES)
     assert snapshot(small_project) == before
     assert not (small_project / "experiments" / "demo_vs_thing").exists()
 
 
 def test_edits_are_minimal_and_keep_comments_and_formatting(small_project):
     originals = {name: (small_project / name).read_text() for name in SMALL[:3]}
-    new_article(small_project, "demo-vs-thing")
+    new_article(small_project, "demo-vs-thing", **TITLES)
     config = (small_project / "mkdocs.yml").read_text()
     assert config == originals["mkdocs.yml"].replace(
         "  - methodology.md\n", "  - demo-vs-thing.md\n  - methodology.md\n"
@@ -90,7 +93,36 @@ def test_edits_are_minimal_and_keep_comments_and_formatting(small_project):
         home = (small_project / "docs" / f"index.{lang}.md").read_text()
         card = home.replace(originals[f"docs/index.{lang}.md"].split("</div>")[0], "")
         assert card.startswith('-   {{ thumbnail("demo_vs_thing/example_accuracy") }}\n')
-        assert "**[" in card and "](demo-vs-thing.md)**" in card
+        assert f"**[{TITLES[lang]}](demo-vs-thing.md)**" in card
+
+
+def test_the_titles_given_name_the_pages_and_the_article(small_project):
+    new_article(small_project, "cnn-vs-mlp", ja="CNN と MLP の違い", en="CNN vs MLP")
+    toml = tomllib.loads((small_project / "experiments/cnn_vs_mlp/article.toml").read_text())
+    assert toml["name"] == {"ja": "CNN と MLP の違い", "en": "CNN vs MLP"}
+    assert set(toml["models"]) == {"rnn", "lstm"}  # the example's models, declared
+    for lang, title in toml["name"].items():
+        page = (small_project / "docs" / f"cnn-vs-mlp.{lang}.md").read_text()
+        assert f"\n# {title}\n" in page
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (("--ja", "デモ", "--en", 'Say "hi"'), "--en 'Say \"hi\"' holds '\"': give a title in"),
+        (("--ja", "{{ x }}", "--en", "X"), "--ja '{{ x }}' holds '{': give a title in plain"),
+        (("--ja", " ", "--en", "X"), "--ja ' ' is empty: give a title"),
+        (("--en", "X"), "the following arguments are required: --ja"),
+    ],
+)
+def test_a_missing_or_unusable_title_is_one_line_exit_2_and_nothing_is_written(
+    small_project, options, message
+):
+    before = snapshot(small_project)
+    done = run_tool("chigai", "new", "demo-vs-thing", *options, cwd=small_project)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and message in done.stderr
+    assert snapshot(small_project) == before
 
 
 @pytest.mark.slow
@@ -98,7 +130,7 @@ def test_a_new_article_builds_and_shows_in_both_languages_nav_and_home(tmp_path)
     """What a writer does first, as real processes: new, the quick run, a strict build."""
     project = copy_project(tmp_path / "p")
     for command in (
-        ("chigai", "new", "demo-vs-thing"),
+        ("chigai", "new", "demo-vs-thing", *OPTIONS),
         ("chigai", "run", "demo_vs_thing_example", "--device", "cpu"),
         ("mkdocs", "build", "--strict"),
     ):
@@ -106,8 +138,8 @@ def test_a_new_article_builds_and_shows_in_both_languages_nav_and_home(tmp_path)
         assert done.returncode == 0, (*command, done.stdout[-2000:], done.stderr[-3000:])
     site = project / "site"
     for lang, base, title, made in (
-        ("ja", "", "demo と thing の違い", "この数字の作り方"),
-        ("en", "en/", "Demo vs thing", "How these numbers were made"),
+        ("ja", "", TITLES["ja"], "この数字の作り方"),
+        ("en", "en/", TITLES["en"], "How these numbers were made"),
     ):
         page = (site / base / "demo-vs-thing" / "index.html").read_text()
         figure = f"figures/demo_vs_thing/example_accuracy.{lang}"

@@ -34,7 +34,8 @@ EPILOG = """examples:
   chigai run --preset full --jobs 2               two trials at a time
   chigai run --preset full --executor ray         trials on the Ray cluster in RAY_ADDRESS
   CHIGAI_THREADS=2 chigai run compute_cost        torch threads per trial (default 1)
-  chigai new cnn-vs-mlp                           a new article, ready to build (AUTHORING.md)
+  chigai new cnn-vs-mlp --ja "CNN と MLP の違い" --en "CNN vs MLP"
+                                                  a new article, ready to build (AUTHORING.md)
   chigai reproductions add ../rerun/results       store a rerun made elsewhere beside the
                                                   published results (methodology page)
   chigai render --out ../chigai-pages             every page as plain Markdown: builds without
@@ -130,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
         "new", help="start an article: example experiment, ja/en pages, nav entry, home cards"
     )
     new.add_argument("slug", help="the page name, e.g. cnn-vs-mlp (docs/cnn-vs-mlp.ja.md)")
+    new.add_argument(
+        "--ja", required=True, metavar="TITLE", help='the Japanese title: "CNN と MLP の違い"'
+    )
+    new.add_argument("--en", required=True, metavar="TITLE", help='the English title: "CNN vs MLP"')
     reproduced = commands.add_parser(
         "reproductions", help="list the reruns stored in reproductions/, or add one (`add DIR`)"
     )
@@ -181,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         root = find_root(args.root)
         if args.command == "new":
-            return start_article(root, args.slug)
+            return start_article(root, args.slug, ja=args.ja, en=args.en)
         if args.command == "render":
             return render_pages(root, args.out)
         if args.command == "compare":

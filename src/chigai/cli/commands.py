@@ -3,6 +3,7 @@
 import argparse
 import itertools
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -57,24 +58,26 @@ def compare_results(root: Path, other: str, *, markdown: bool) -> int:
     return comparison.exit_code
 
 
-def start_article(root: Path, slug: str) -> int:
+def start_article(root: Path, slug: str, *, ja: str, en: str) -> int:
     """`chigai new`: write the article's files, then say what to do next."""
     from chigai.site.scaffold import NewArticle, new_article
 
+    again = shlex.join(["chigai", "new", slug, "--ja", ja, "--en", en])
     try:
-        written = new_article(root, slug)
+        written = new_article(root, slug, ja=ja, en=en)
     except OSError as error:  # new_article put back what it had written: say so, in one line
         folder = Path(error.filename or root / "x").parent
         shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
         raise ExperimentError(
             f"cannot write in {shown}/ ({error.strerror or error}); nothing was written: "
-            f"make it writable, then run `chigai new {slug}` again"
+            f"make it writable, then run `{again}` again"
         ) from error
     for path in written:
         print(f"  wrote {path.relative_to(root)}")
-    run = f"chigai run {NewArticle(slug).experiment}"
+    run = f"chigai run {NewArticle(slug, ja, en).experiment}"
     steps = {
         run: "the example's quick preset: seconds on a CPU",
+        f"chigai check {slug}": "lint, the article's tests and its pages, in under a minute",
         "make serve": "the site, rebuilt as you edit the article's files",
         f"{run} --preset full": "the numbers to publish, from a clean commit",
     }

@@ -1,4 +1,5 @@
-"""`chigai new <slug>`: a new article that builds, passes the tests and shows at once.
+"""`chigai new <slug> --ja … --en …`: a new article that builds, passes the tests and
+shows at once, under the titles its writer gave in both languages.
 
 It writes the article's own files from chigai/site/templates/new (an example experiment that
 follows the project's recipe, the article's article.toml, a ja and an en page), puts the
@@ -8,6 +9,7 @@ pages. Nothing is written unless all of it can be: every file's new text is made
 removes what was created and puts back what was edited.
 """
 
+import json
 import re
 import shutil
 import string
@@ -22,6 +24,8 @@ SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 NAV_ANCHOR = re.compile(r"^(?P<indent>[ \t]*)- methodology\.md[ \t]*$", re.M)
 CARDS_START = '<div class="grid cards" markdown>'
 CARDS_END = "</div>"
+# A title goes into Markdown, a Jinja page, TOML and a docstring as it is: none of these.
+NOT_IN_TITLES = re.compile(r'[\x00-\x1f\\"{}\[\]<>]')
 
 
 class ScaffoldError(ValueError):
@@ -30,9 +34,12 @@ class ScaffoldError(ValueError):
 
 @dataclass(frozen=True)
 class NewArticle:
-    """The names a slug gives an article: its pages, folder, example experiment, titles."""
+    """An article's slug and titles, and the names the slug gives its pages, folder and
+    example experiment."""
 
     slug: str
+    title_ja: str
+    title_en: str
 
     def __post_init__(self) -> None:
         if not SLUG.fullmatch(self.slug):
@@ -41,6 +48,14 @@ class NewArticle:
                 "digits, starting with a letter, with single hyphens between words "
                 "(e.g. cnn-vs-mlp)"
             )
+        for option, title in (("--ja", self.title_ja), ("--en", self.title_en)):
+            bad = NOT_IN_TITLES.search(title)
+            if not title.strip() or bad:
+                why = f"holds {bad[0]!r}" if bad else "is empty"
+                raise ScaffoldError(
+                    f"{option} {title!r} {why}: give a title in plain words, without "
+                    'quotes, backslashes, brackets, braces or <> (e.g. --ja "CNN と MLP の違い")'
+                )
 
     @property
     def article(self) -> str:
@@ -51,14 +66,15 @@ class NewArticle:
         return f"{self.article}_example"  # ids are global: the article's name keeps it unique
 
     def substitutions(self) -> dict[str, str]:
-        """What the templates' $names stand for; the titles are drafts for the writer."""
-        sides = [side.replace("-", " ") for side in self.slug.split("-vs-")]
+        """What the templates' $names stand for (`*_toml`: as a TOML string, quoted)."""
         return {
             "slug": self.slug,
             "article": self.article,
             "experiment": self.experiment,
-            "title_en": " vs ".join(sides).capitalize(),
-            "title_ja": f"{sides[0]} と {sides[1]} の違い" if len(sides) == 2 else " ".join(sides),
+            "title_en": self.title_en.strip(),
+            "title_ja": self.title_ja.strip(),
+            "title_en_toml": json.dumps(self.title_en.strip(), ensure_ascii=False),
+            "title_ja_toml": json.dumps(self.title_ja.strip(), ensure_ascii=False),
         }
 
 
@@ -71,9 +87,10 @@ class Change:
     old: str | None = None
 
 
-def new_article(root: Path, slug: str) -> list[Path]:
-    """Write a new article's files into the project at root; return what was written."""
-    new = NewArticle(slug)
+def new_article(root: Path, slug: str, *, ja: str, en: str) -> list[Path]:
+    """Write a new article's files into the project at root, titled `ja` and `en`; return
+    what was written."""
+    new = NewArticle(slug, title_ja=ja, title_en=en)
     _refuse_existing(root, new)
     changes = plan(root, new)
     _apply(changes, folder=root / "experiments" / new.article)
