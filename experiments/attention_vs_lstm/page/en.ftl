@@ -122,3 +122,117 @@ align-about = The alignment weights of the attention model of seed { $align_seed
     [correct] which it translated correctly.
    *[wrong] which it did not translate correctly.
   }
+
+## One step at a time, or all at once (verdict: compute_cost)
+
+cost-ask = People often say attention is fast because it works in parallel, on all positions at once. To check, we timed one training step of an LSTM layer and of one Transformer block of almost the same size, on sequences of growing length, { $threads ->
+    [one] on a single CPU thread.
+   *[other] on { $threads } CPU threads.
+  } A training step is a forward pass, which computes the answer, and a backward pass, which works out how each weight should change.
+cost-ask-ways = Attention ran two ways: PyTorch's fused version, which never stores the whole table of attention weights, and the textbook formula, which does. Beside the time we counted the arithmetic of each step: its *FLOPs*, the multiplications and additions of its matrix products.
+cost-figure = Time of one training step by sequence length (both axes logarithmic). Lines: the median of all { $timed_steps } timed steps; band: from the fastest step to the slowest.
+cost-main = { $speed ->
+    [slower_everywhere] On our CPU, attention was **not** faster: at every length we tried, even the fused version's step took longer than the LSTM's.
+    [faster_then_slower] On our CPU, the fused attention was faster than the LSTM on the shorter sequences and slower on the longer ones.
+    [faster_at] On our CPU, the fused attention was faster than the LSTM at some lengths and slower at none.
+    [slower_from] On our CPU, the LSTM was the faster one on the longer sequences.
+   *[tie] On our CPU, the step times of the fused attention and the LSTM overlapped at every length: a tie.
+  }
+cost-gpu = { $gpu ->
+    [none] We have not measured a GPU, where many cores do work side by side; this page shows the CPU only, and a run on a GPU machine would add dashed GPU lines to the figures.
+    [slower_everywhere] On the GPU ({ $gpu_device }, dashed lines), the fused attention was slower than the LSTM at every length too.
+    [slower_from] On the GPU ({ $gpu_device }, dashed lines), the fused attention was not slower than the LSTM up to length { $gpu_slower_from } and was slower from there on.
+    [faster_at] On the GPU ({ $gpu_device }, dashed lines), the fused attention beat the LSTM at length { $gpu_faster_at }: there the parallel work paid off, while the LSTM still waited for each step.
+   *[tie] On the GPU ({ $gpu_device }, dashed lines), the two overlapped at every length.
+  }
+cost-why = { $cause ->
+    [arithmetic] Why? Mostly the arithmetic.
+   *[per_flop] Why? Not mainly the arithmetic: attention did more of it, but it also got through each operation more slowly.
+  } Attention compares every position with every other, so its work grows with the square of the length; an LSTM's grows in step with the length (Vaswani et al. 2017, Table 1). { $table_1 ->
+    [as_table_1] Our counts showed just that.
+   *[differs] Our counts did not quite show that.
+  }
+cost-rule = We call one model faster at a length only when every one of its timed steps was quicker than every one of the other's. The LSTM layer has { NUM($lstm_params) } weights, the Transformer block { NUM($attention_params) }.
+cost-ratios = { $speed ->
+    [slower_everywhere] The fused attention's median step took { NUM($ratio_shortest, digits: 2) } times the LSTM's at length { $shortest } and { NUM($ratio_longest, digits: 2) } times at { $longest }.
+    [faster_then_slower] The fused attention was faster at length { $faster_at } and slower from length { $slower_from } on ({ NUM($ratio_longest, digits: 2) } times the LSTM's median at { $longest }).
+    [faster_at] The fused attention was faster at length { $faster_at } ({ NUM($ratio_longest, digits: 2) } times the LSTM's median at { $longest }).
+    [slower_from] From length { $slower_from } on, every LSTM step was quicker than every fused attention step; at { $longest } the attention step took { NUM($ratio_longest, digits: 2) } times as long.
+   *[tie] At no length was either one faster by this rule ({ NUM($ratio_longest, digits: 2) } times the LSTM's median at { $longest }).
+  } The textbook version took { NUM($explicit_ratio_longest, digits: 2) } times as long as the LSTM at { $longest }.
+cost-ties = { $tie_count ->
+    [0] {""}
+   *[other] At length { $tie_at } the two sets of step times overlapped, so we call it a tie.
+  }
+cost-flops = Our counts at length { $longest }: { NUM($attention_gflop, digits: 3) } billion FLOPs per step for attention against { NUM($lstm_gflop, digits: 3) } billion for the LSTM, { NUM($flop_ratio_longest, digits: 2) } times as many; { PCT($quadratic_share) } of attention's came from the n × n table of attention weights. { $table_1 ->
+    [as_table_1] That is Table 1's picture: the LSTM's count grew in step with the length (exponent { NUM($lstm_flops_growth, digits: 2) }) and at the longest length the n² term made up most of attention's.
+   *[differs] That is not quite Table 1's picture (the LSTM's count grew with exponent { NUM($lstm_flops_growth, digits: 2) }; attention's n² share was { PCT($quadratic_share) } at the longest length).
+  }
+cost-cause = { $cause ->
+    [arithmetic] So of the fused version's { NUM($ratio_longest, digits: 2) } times longer step there, a factor of { NUM($flop_ratio_longest, digits: 2) } is more arithmetic and a factor of { NUM($per_flop_ratio, digits: 2) } is a slower rate per FLOP: the extra arithmetic is the bigger part.
+   *[per_flop] Yet the arithmetic explains the smaller part of the fused version's { NUM($ratio_longest, digits: 2) } times longer step there: { NUM($flop_ratio_longest, digits: 2) } times the FLOPs, done { NUM($per_flop_ratio, digits: 2) } times slower per FLOP.
+  }
+cost-tracks = { $tracks ->
+    [tracks] As the length grew, the time ratio rose with the FLOP ratio (like its power { NUM($ratio_exponent, digits: 2) }).
+   *[drifts] The time ratio did not simply track the FLOP ratio, though: as the length grew it rose like the FLOP ratio to the power { NUM($ratio_exponent, digits: 2) }, so attention also lost speed per operation on longer sequences.
+  }
+cost-per-op = { $per_op ->
+    [lstm] Per operation the LSTM was the quicker one: at that length it got through { NUM($lstm_gflop_per_s, digits: 3) } billion FLOPs per second, the fused attention { NUM($fused_gflop_per_s, digits: 3) }. What the LSTM's step-by-step order costs where many cores could work side by side, we did not measure.
+    [attention] Per operation the fused attention was the quicker one ({ NUM($fused_gflop_per_s, digits: 3) } against { NUM($lstm_gflop_per_s, digits: 3) } billion FLOPs per second at that length).
+   *[even] Per operation neither was clearly quicker ({ NUM($lstm_gflop_per_s, digits: 3) } billion FLOPs per second for the LSTM, { NUM($fused_gflop_per_s, digits: 3) } for the fused attention, at that length).
+  }
+cost-fit-intro = How the median step time grew with length, fitted on a log–log scale from the first length whose step takes at least { NUM($overhead_factor, digits: 2) } times the shortest one's (below that, fixed costs dominate):
+cost-fit-head = | model | fitted range | time exponent | largest miss of the fit | FLOP exponent | over all lengths: exponent (largest miss) |
+cost-fit-lstm = | LSTM | { $lstm_fitted ->
+    [fitted] { $lstm_start }–{ $lstm_end } ({ $lstm_points } lengths) | { NUM($lstm_exponent, digits: 2) } | { PCT($lstm_miss) } | { NUM($lstm_flop_exponent, digits: 2) }
+   *[too_few] — | — | — | —
+  } | { NUM($lstm_all_exponent, digits: 2) } ({ PCT($lstm_all_miss) }) |
+cost-fit-fused = | attention (fused) | { $fused_fitted ->
+    [fitted] { $fused_start }–{ $fused_end } ({ $fused_points } lengths) | { NUM($fused_exponent, digits: 2) } | { PCT($fused_miss) } | { NUM($fused_flop_exponent, digits: 2) }
+   *[too_few] — | — | — | —
+  } | { NUM($fused_all_exponent, digits: 2) } ({ PCT($fused_all_miss) }) |
+cost-fit-explicit = | attention (textbook) | { $explicit_fitted ->
+    [fitted] { $explicit_start }–{ $explicit_end } ({ $explicit_points } lengths) | { NUM($explicit_exponent, digits: 2) } | { PCT($explicit_miss) } | { NUM($explicit_flop_exponent, digits: 2) }
+   *[too_few] — | — | — | —
+  } | { NUM($explicit_all_exponent, digits: 2) } ({ PCT($explicit_all_miss) }) |
+cost-laws = { $laws ->
+    [both] The LSTM's and the fused attention's fits hold within { PCT($tolerance) } at every fitted length, so it is fair to say that the LSTM's time grew like n^{ NUM($lstm_exponent, digits: 2) } and the fused attention's like n^{ NUM($fused_exponent, digits: 2) }.
+   *[not_both] A single power of n does not describe both the LSTM's and the fused attention's curves within { PCT($tolerance) }, or rests on too few lengths, so read their exponents as a rough slope, not a law.
+  }
+cost-explicit-law = { $explicit_law ->
+    [law] The textbook version's fit holds within { PCT($tolerance) } too.
+    [misses] The textbook version's fit misses by { PCT($explicit_miss) }, so it gets no single exponent.
+   *[too_few] Too few lengths lie past the textbook version's fixed costs, so it gets no single exponent.
+  }
+cost-follows = { $fused_follows ->
+    [follows] The fused attention's time grew in step with its FLOP count.
+   *[not] The fused attention's time did not grow in step with its FLOP count.
+  }
+cost-about = One LSTM layer (a state of { $hidden } numbers) against one Transformer block (width { $width }, { $heads } heads), a batch of { $batch } random sequences. { $timed_steps } timed steps per length: { $rounds } independent rounds of { $repeats }, each after { $warmup ->
+    [one] one warm-up step
+   *[other] { $warmup } warm-up steps
+  } that were not counted; { $threads ->
+    [one] a single CPU thread
+   *[other] { $threads } CPU threads
+  }. A model is called faster at a length only when all its timed steps were quicker than all of the other's. FLOPs: the matrix products of one forward and backward step, counted with PyTorch's FlopCounterMode on the unfused versions of the same layers.
+cost-paper = Vaswani et al. 2017, Table 1: self-attention does n²·d work per layer, a recurrent layer n·d²
+
+mem-ask = { $fused_memory ->
+    [never_larger] Memory is a different matter.
+   *[larger] Memory adds to attention's cost.
+  } To learn, a network keeps what it computed on the way forward until the backward pass needs it.
+mem-figure = Memory kept for the backward pass, by sequence length (both axes logarithmic).
+mem-main = { $fused_memory ->
+    [never_larger] The fused attention never needed more of it than the LSTM at any length we tried: it works the attention weights out again instead of storing them.
+   *[larger] Even the fused attention, which works the attention weights out again instead of storing them, needed more of it than the LSTM at some lengths.
+  } The textbook version stores the whole table, one weight for every pair of positions.
+mem-explicit = { $explicit_larger_from ->
+    [0] Even so, it never needed more memory than the LSTM at the lengths we tried.
+   *[other] From length { $explicit_larger_from } on, it needed more memory than the LSTM.
+  }
+mem-end = { $fused_memory ->
+    [never_larger] So on memory, attention's cost depends on how it is computed.
+   *[larger] {""}
+  }
+mem-numbers = Fitted over every length, the LSTM's memory grew with exponent { NUM($lstm_memory_exponent, digits: 2) } and the fused attention's with { NUM($fused_memory_exponent, digits: 2) }. The textbook version's table was { PCT($explicit_table_share_shortest) } of what it kept at length { $shortest } and { PCT($explicit_table_share) } at { $longest }; with a share that moves like that, no single exponent describes it (the fit over all lengths gives { NUM($explicit_memory_exponent, digits: 2) }, on the way to the table's 2).
+mem-about = The same runs as the timing above. Memory is the size of the tensors autograd saves for the backward pass, weights excluded, measured the same way on every device.

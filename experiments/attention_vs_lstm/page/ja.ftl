@@ -119,3 +119,108 @@ align-about = シード { $align_seed } の Attention つきモデル（学習�
     [correct] 正しく訳せた文。
    *[wrong] 正しく訳せなかった文。
   }
+
+## 1 歩ずつの計算と、いっせいの計算（verdict: compute_cost）
+
+cost-ask = 「Attention は並列に、つまりすべての位置をいっせいに計算できるから速い」とよく言われます。本当でしょうか。重みの数をほぼそろえた LSTM の層と Transformer のブロック 1 つで、学習 1 ステップにかかる時間を、列を長くしながら CPU の { $threads } スレッドで測りました。学習 1 ステップとは、答えを計算する「順伝播」と、重みをどう直すかを逆向きにたどって求める「逆伝播」の 1 往復です。
+cost-ask-ways = Attention は 2 通りで動かしました。重みの表をまるごとは保存しない PyTorch の高速版と、表をまるごと作る教科書どおりの版です。時間と並べて、1 ステップの計算の量も数えました。行列の積に含まれる掛け算と足し算の回数で、*FLOP* と呼びます。
+cost-figure = 列の長さごとの、学習 1 ステップの時間。両方の軸が対数目盛。線は計測した { $timed_steps } ステップの中央値、帯はいちばん速いステップから遅いステップまで。
+cost-main = { $speed ->
+    [slower_everywhere] 私たちの CPU では、Attention は速く**ありません**でした。試したどの長さでも、高速版でさえ 1 ステップに LSTM より時間がかかりました。
+    [faster_then_slower] 私たちの CPU では、短い列では高速版の Attention が LSTM より速く、長い列では遅くなりました。
+    [faster_at] 私たちの CPU では、高速版の Attention が LSTM より速い長さがあり、遅い長さはありませんでした。
+    [slower_from] 私たちの CPU では、長い列で LSTM の方が速くなりました。
+   *[tie] 私たちの CPU では、どの長さでも高速版の Attention と LSTM の時間の幅が重なり、引き分けでした。
+  }
+cost-gpu = { $gpu ->
+    [none] たくさんのコアがいっせいに働く GPU では、まだ測っていません。このページは CPU の結果だけで、GPU のあるマシンで測り直すと、図に GPU の破線が加わります。
+    [slower_everywhere] GPU（{ $gpu_device }、破線）でも、高速版の Attention はすべての長さで LSTM より遅くなりました。
+    [slower_from] GPU（{ $gpu_device }、破線）では、高速版の Attention は長さ { $gpu_slower_from } までは LSTM より遅くならず、そこから先は遅くなりました。
+    [faster_at] GPU（{ $gpu_device }、破線）では、長さ { $gpu_faster_at } で高速版の Attention が LSTM より速くなりました。並列の計算が効き、LSTM は相変わらず 1 歩ずつ待たされるからです。
+   *[tie] GPU（{ $gpu_device }、破線）では、どの長さでも両者の時間の幅が重なりました。
+  }
+cost-why = { $cause ->
+    [arithmetic] なぜでしょうか。いちばんの理由は計算の量です。
+   *[per_flop] なぜでしょうか。計算の量だけではありません。Attention は計算が多いうえに、1 回 1 回の計算も遅かったのです。
+  }Attention はすべての位置をほかのすべての位置と見比べるので、計算は列の長さの 2 乗で増えます。LSTM の計算は長さに比例して増えるだけです。Vaswani ら（2017）の表 1 にある見立てです。{ $table_1 ->
+    [as_table_1] 私たちが数えた回数も、そのとおりになりました。
+   *[differs] 私たちが数えた回数は、この見立てと少しずれました。
+  }
+cost-rule = 一方のすべてのステップが、他方のすべてのステップより短いときだけ「速い」と呼びます。重みの数は LSTM の層が { NUM($lstm_params) } 個、Transformer のブロックが { NUM($attention_params) } 個です。
+cost-ratios = { $speed ->
+    [slower_everywhere] 中央値で比べると、高速版 Attention の 1 ステップは、長さ { $shortest } で LSTM の { NUM($ratio_shortest, digits: 2) } 倍、長さ { $longest } で { NUM($ratio_longest, digits: 2) } 倍でした。
+    [faster_then_slower] 高速版の Attention は長さ { $faster_at } で速く、長さ { $slower_from } から先は遅くなりました。長さ { $longest } では LSTM の中央値の { NUM($ratio_longest, digits: 2) } 倍です。
+    [faster_at] 高速版の Attention は長さ { $faster_at } で速くなりました。長さ { $longest } では LSTM の中央値の { NUM($ratio_longest, digits: 2) } 倍です。
+    [slower_from] 長さ { $slower_from } から先は、LSTM のどのステップも高速版 Attention のどのステップより短く、長さ { $longest } では Attention が { NUM($ratio_longest, digits: 2) } 倍の時間を使いました。
+   *[tie] この決まりで「速い」と言える長さは、どちらにもありませんでした。長さ { $longest } では LSTM の中央値の { NUM($ratio_longest, digits: 2) } 倍です。
+  }教科書どおりの版は、長さ { $longest } で LSTM の { NUM($explicit_ratio_longest, digits: 2) } 倍かかりました。
+cost-ties = { $tie_count ->
+    [0] {""}
+   *[other] 長さ { $tie_at } では両者の時間の幅が重なったので、引き分けとしています。
+  }
+cost-flops = 長さ { $longest } での 1 ステップの計算は、Attention が { NUM($attention_gflop, digits: 3) } GFLOP（1 GFLOP は 10 億回）、LSTM が { NUM($lstm_gflop, digits: 3) } GFLOP で、{ NUM($flop_ratio_longest, digits: 2) } 倍の差がありました。Attention の計算のうち { PCT($quadratic_share) } は、n × n の重みの表にかかる分です。{ $table_1 ->
+    [as_table_1] LSTM の計算は長さにほぼ比例して増え（指数 { NUM($lstm_flops_growth, digits: 2) }）、いちばん長い列では Attention の計算の大半が n² の項でした。表 1 のとおりです。
+   *[differs] 表 1 の見立てとは少しずれました（LSTM の計算の指数 { NUM($lstm_flops_growth, digits: 2) }、いちばん長い列での n² の項の割合 { PCT($quadratic_share) }）。
+  }
+cost-cause = { $cause ->
+    [arithmetic] その長さで高速版が { NUM($ratio_longest, digits: 2) } 倍遅かった内訳は、計算の多さが { NUM($flop_ratio_longest, digits: 2) } 倍、1 回あたりの遅さが { NUM($per_flop_ratio, digits: 2) } 倍です。差の大きい方は計算の量でした。
+   *[per_flop] その長さで高速版が { NUM($ratio_longest, digits: 2) } 倍遅かったうち、計算の多さで説明できるのは { NUM($flop_ratio_longest, digits: 2) } 倍だけで、残りの { NUM($per_flop_ratio, digits: 2) } 倍は 1 回あたりの遅さでした。
+  }
+cost-tracks = { $tracks ->
+    [tracks] 長さが伸びるにつれて、時間の比は計算の比とともに増えました（計算の比の { NUM($ratio_exponent, digits: 2) } 乗）。
+   *[drifts] ただし、時間の比は計算の比にそのまま比例したわけではありません。長さが伸びるにつれて、計算の比の { NUM($ratio_exponent, digits: 2) } 乗のように増えました。長い列では、Attention は 1 回あたりの計算でも遅くなっていったということです。
+  }
+cost-per-op = { $per_op ->
+    [lstm] 1 回あたりの計算では LSTM の方が速くこなしていました。この長さで 1 秒に LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP、高速版の Attention は { NUM($fused_gflop_per_s, digits: 3) } GFLOP です。LSTM が 1 歩ずつしか進めないことが、たくさんのコアを並べたときにどれだけ響くかは、測っていません。
+    [attention] 1 回あたりの計算では、高速版の Attention の方が速くこなしていました（この長さで 1 秒に { NUM($fused_gflop_per_s, digits: 3) } GFLOP、LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP）。
+   *[even] 1 回あたりの計算では、はっきりした差はありませんでした（この長さで 1 秒に LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP、高速版の Attention は { NUM($fused_gflop_per_s, digits: 3) } GFLOP）。
+  }
+cost-fit-intro = 長さとともにステップ時間の中央値がどう増えたかを、両対数のグラフ上で直線を当てはめて調べました。いちばん短い列の { NUM($overhead_factor, digits: 2) } 倍以上の時間がかかる長さから先だけを使っています。それより短いと、長さに関係ない固定の手間が目立つからです。
+cost-fit-head = | モデル | 当てはめた範囲 | 時間の指数 | 直線からの最大のずれ | 計算の指数 | すべての長さでの指数（最大のずれ） |
+cost-fit-lstm = | LSTM | { $lstm_fitted ->
+    [fitted] { $lstm_start }〜{ $lstm_end }（{ $lstm_points } 点） | { NUM($lstm_exponent, digits: 2) } | { PCT($lstm_miss) } | { NUM($lstm_flop_exponent, digits: 2) }
+   *[too_few] — | — | — | —
+  } | { NUM($lstm_all_exponent, digits: 2) }（{ PCT($lstm_all_miss) }） |
+cost-fit-fused = | Attention（高速版） | { $fused_fitted ->
+    [fitted] { $fused_start }〜{ $fused_end }（{ $fused_points } 点） | { NUM($fused_exponent, digits: 2) } | { PCT($fused_miss) } | { NUM($fused_flop_exponent, digits: 2) }
+   *[too_few] — | — | — | —
+  } | { NUM($fused_all_exponent, digits: 2) }（{ PCT($fused_all_miss) }） |
+cost-fit-explicit = | Attention（教科書版） | { $explicit_fitted ->
+    [fitted] { $explicit_start }〜{ $explicit_end }（{ $explicit_points } 点） | { NUM($explicit_exponent, digits: 2) } | { PCT($explicit_miss) } | { NUM($explicit_flop_exponent, digits: 2) }
+   *[too_few] — | — | — | —
+  } | { NUM($explicit_all_exponent, digits: 2) }（{ PCT($explicit_all_miss) }） |
+cost-laws = { $laws ->
+    [both] LSTM と高速版 Attention の当てはめは、当てはめた範囲のすべての長さで直線から { PCT($tolerance) } 以内に収まりました。LSTM の時間は n の { NUM($lstm_exponent, digits: 2) } 乗、高速版 Attention の時間は n の { NUM($fused_exponent, digits: 2) } 乗のように増えた、と言ってよさそうです。
+   *[not_both] LSTM と高速版 Attention の両方を、{ PCT($tolerance) } 以内のずれで 1 つのべき乗に当てはめることはできませんでした。使える長さが少なすぎる場合もあります。指数は「おおよその傾き」として読んでください。
+  }
+cost-explicit-law = { $explicit_law ->
+    [law] 教科書版 Attention の当てはめも { PCT($tolerance) } 以内に収まりました。
+    [misses] 教科書版 Attention は直線から最大 { PCT($explicit_miss) } ずれたので、1 つの指数では表しません。
+   *[too_few] 教科書版 Attention は、固定の手間が目立たなくなる長さが足りないので、1 つの指数では表しません。
+  }
+cost-follows = { $fused_follows ->
+    [follows] 高速版 Attention の時間は、計算の量と歩調をそろえて増えました。
+   *[not] 高速版 Attention の時間は、計算の量と歩調をそろえては増えませんでした。
+  }
+cost-about = LSTM 1 層（状態の大きさ { $hidden }）と Transformer ブロック 1 つ（幅 { $width }、ヘッド { $heads } 個）。ランダムな列 { $batch } 本をまとめて入力。長さごとに { $timed_steps } ステップを計測（{ $rounds } 回の独立した測定 × { $repeats } ステップ。それぞれ数えないウォームアップ { $warmup } ステップのあと）。CPU のスレッド数 { $threads }。一方のすべてのステップが他方のすべてのステップより短いときだけ「速い」と呼ぶ。FLOP は順伝播と逆伝播 1 回ぶんの行列の積の演算回数で、同じ層の非融合版を PyTorch の FlopCounterMode で数えた。
+cost-paper = Vaswani ら 2017 の表 1：1 層あたりの計算は自己注意が n²·d、再帰型が n·d² に比例
+
+mem-ask = { $fused_memory ->
+    [never_larger] メモリの方は、話がそう単純ではありません。
+   *[larger] メモリでも Attention の負担が見えてきます。
+  }ニューラルネットワークは学習のとき、順伝播で計算したものを、逆伝播で使うまで取っておかなければなりません。
+mem-figure = 列の長さごとの、逆伝播のために取っておくメモリ。両方の軸が対数目盛。
+mem-main = { $fused_memory ->
+    [never_larger] 高速版の Attention は、試したどの長さでも LSTM より多くのメモリを使いませんでした。重みの表を保存せず、逆伝播のときに計算し直しているからです。
+   *[larger] 重みの表を保存せずに計算し直す高速版でさえ、LSTM より多くのメモリを使う長さがありました。
+  }教科書どおりの版は、すべての位置の組み合わせの数だけ重みを保存します。
+mem-explicit = { $explicit_larger_from ->
+    [0] それでも、試した長さでは LSTM より多くのメモリは使いませんでした。
+   *[other] そのため、長さ { $explicit_larger_from } からは LSTM より多くのメモリを使いました。
+  }
+mem-end = { $fused_memory ->
+    [never_larger] メモリについては、Attention が重いかどうかは計算のしかた次第ということです。
+   *[larger] {""}
+  }
+mem-numbers = すべての長さを使って当てはめると、メモリの増え方の指数は LSTM が { NUM($lstm_memory_exponent, digits: 2) }、高速版の Attention が { NUM($fused_memory_exponent, digits: 2) } でした。教科書版では、保存したもののうち重みの表が占める割合が、長さ { $shortest } で { PCT($explicit_table_share_shortest) }、長さ { $longest } で { PCT($explicit_table_share) } でした。割合がこれだけ動くので、1 つの指数では表せません（すべての長さで当てはめると { NUM($explicit_memory_exponent, digits: 2) }。表だけなら指数は 2、つまり「長さの 2 乗」です）。
+mem-about = 上の時間と同じ測定。メモリは、逆伝播のために自動微分が保存するテンソルの大きさ（重みそのものは除く）で、どのデバイスでも同じ方法で測っている。
