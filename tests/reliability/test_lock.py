@@ -1,6 +1,8 @@
 """Two `chigai run`s of one experiment: one writer at a time, and no training twice."""
 
 import json
+import os
+import signal
 import subprocess
 
 from helpers import BIN, copy_project, shrink_adding_quick, started, wait_for_line
@@ -8,13 +10,19 @@ from helpers import BIN, copy_project, shrink_adding_quick, started, wait_for_li
 
 def test_a_second_run_waits_then_uses_the_fresh_result_instead_of_training_again(tmp_path):
     project = copy_project(tmp_path / "p")
-    shrink_adding_quick(project, steps=3000)  # long enough for the second to import torch
+    shrink_adding_quick(project, steps=200)
     command = [str(BIN / "chigai"), "run", "adding_problem", "--device", "cpu"]
     stored = project / "results" / "adding_problem.quick.json"
     with started(command, cwd=project, stderr=subprocess.PIPE, text=True) as first:
-        wait_for_line(first, "running adding_problem")
+        wait_for_line(first, "running adding_problem")  # logged once it holds the lock
+        # paused (its trial workers too) until the second is seen waiting: however short
+        # its training, the first still holds the lock when the second asks for it
+        os.killpg(first.pid, signal.SIGSTOP)
         with started(command, cwd=project, stderr=subprocess.PIPE, text=True) as second:
-            wait_for_line(second, "is being written by another chigai run; waiting for it")
+            try:
+                wait_for_line(second, "is being written by another chigai run; waiting for it")
+            finally:
+                os.killpg(first.pid, signal.SIGCONT)
             assert first.poll() is None, "the first run should still hold the lock"
             assert first.wait(timeout=180) == 0
             written = stored.read_bytes()
