@@ -1,0 +1,255 @@
+# GRU vs LSTM, English. One message per sentence or paragraph; the variables come from
+# verdicts.py (chigai.site.words). Main lines are plain; exact numbers live in the folds.
+
+## In short, and how we judge
+
+short-memory = { $outcome ->
+    [tie] **Memory.** Holding a number in rows of up to { $longest } steps, neither the GRU nor the LSTM did clearly better than the other.
+    [gru] **Memory.** Holding a number in rows of up to { $longest } steps, the GRU did clearly better than the LSTM at some lengths.
+    [lstm] **Memory.** Holding a number in rows of up to { $longest } steps, the LSTM did clearly better than the GRU at some lengths.
+   *[split] **Memory.** Holding a number in rows of up to { $longest } steps, each cell did clearly better than the other at some length.
+  }
+short-counting = { $winner ->
+    [lstm] **Counting.** Asked to keep counting past what they had practised, the LSTM went clearly further than the GRU.
+    [gru] **Counting.** Asked to keep counting past what they had practised, the GRU went clearly further than the LSTM.
+   *[tie] **Counting.** Asked to keep counting past what they had practised, neither cell went clearly further.
+  }
+short-cost = { $torch_speed ->
+    [faster] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, and PyTorch's GRU was also quicker at every size we timed.
+    [slower] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, yet PyTorch's GRU was slower at every size we timed.
+    [both_ways] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, yet PyTorch's GRU was quicker only at some sizes and slower at others.
+    [some_faster] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, and PyTorch's GRU was never slower, and quicker at some sizes.
+    [some_slower] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, yet PyTorch's GRU was never quicker, and slower at some sizes.
+   *[neither] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, but PyTorch's GRU was not clearly quicker at any size we timed.
+  }
+short-gates = { $bias_speed ->
+    [lstm_bias1] **Gates.** An LSTM whose forget gate starts out open learned clearly faster, in every run.
+    [lstm] **Gates.** An LSTM whose forget gate starts out open learned clearly slower, in every run.
+   *[tie] **Gates.** Starting an LSTM's forget gate out open did not make it learn clearly faster.
+  }
+judging = We trained every model several times, each time from different random starting weights. One such run is called a *seed*, after the random number that starts it. We call one model *clearly ahead* only when every one of its seeds beat the other model's best seed by a margin fixed in the experiment's code; otherwise it is a tie.
+
+## What a GRU saves, and what it costs to run (verdict: step_cost)
+
+cost-ask = Count the weights first. An LSTM layer has four blocks of weights: three gates and the *candidate*, the new content it may store. A GRU layer has three. At the same *width* (the size of the state), the GRU layer has { PCT($params_ratio) } of the LSTM's weights, and less arithmetic to do.
+cost-how = Less arithmetic need not mean less time, since some code is tuned harder than other code. So we timed one *training step*, in which the model reads a batch of sequences, measures how wrong it was and adjusts every weight once. We timed it two ways: with PyTorch's ready-made layers, `nn.GRU` and `nn.LSTM`, and with one hand-written loop that runs both cells with the same code, so that only the cell differs.
+cost-figure = Time of one training step against the width of the state (both axes log scale), { $batch } sequences of { $length } steps at a time. Solid: PyTorch's layers; dashed: the same hand-written loop for both cells. Lines: the median of every timed step over { $rounds } rounds; bands: fastest to slowest step. Measured on { $device }.
+cost-main = { $torch_speed ->
+    [faster] With PyTorch's layers, the GRU's step was quicker at every width.
+    [slower] With PyTorch's layers, the GRU's step was slower at every width, although it does less arithmetic.
+    [both_ways] With PyTorch's layers, the GRU's step was quicker at some widths and slower at others.
+    [some_faster] With PyTorch's layers, the GRU's step was never slower, and quicker at some widths.
+    [some_slower] With PyTorch's layers, the GRU's step was never quicker, and slower at some widths.
+   *[neither] With PyTorch's layers, neither step was clearly quicker at any width.
+  }
+cost-loop = { $loop_speed ->
+    [faster] In the shared loop, the GRU's step was quicker at every width: there its smaller amount of arithmetic shows.
+    [slower] Even in the shared loop, the GRU's step was slower at every width.
+    [both_ways] In the shared loop too, the GRU's step was quicker at some widths and slower at others.
+    [some_faster] In the shared loop, the GRU's step was never slower, and quicker at some widths.
+    [some_slower] In the shared loop, the GRU's step was never quicker, and slower at some widths.
+   *[neither] In the shared loop, neither step was clearly quicker at any width.
+  }
+cost-gap = { $gap ->
+    [implementation] So where the GRU was slower, the cause lies in how PyTorch builds its two layers on this computer, not in the cells. We did not measure why, and we timed no GPU, where both layers run other code.
+   *[none] {""}
+  }
+cost-rule = *Quicker* and *slower* mean at least { PCT($faster_by) } apart in every one of the { $rounds } rounds of timing; otherwise neither.
+cost-arithmetic = Across the widths the GRU had { PCT($params_low, digits: 1) } to { PCT($params_high, digits: 1) } of the LSTM's weights, and one training step did { PCT($flops_ratio) } of its matrix arithmetic: the FLOPs (floating-point operations, single multiplications and additions) of the matrix products, counted by PyTorch's FLOP counter. The gates' element-wise work is not counted.
+cost-ratios = The GRU's step took { NUM($torch_low) } to { NUM($torch_high) } times as long as the LSTM's with PyTorch's layers, and { NUM($loop_low) } to { NUM($loop_high) } times in the shared loop (per width, the median over the rounds; the table gives each width with its range over the rounds).
+cost-gap-numbers = { $gap ->
+    [implementation] At width { $width }, PyTorch ran the LSTM's step in { NUM($torch_lstm_ms) } ms against { NUM($loop_lstm_ms) } ms in our loop, but the GRU's in { NUM($torch_gru_ms) } ms against { NUM($loop_gru_ms) } ms: its LSTM ran { NUM($lstm_speedup, digits: 2) } times as fast as our loop, its GRU { NUM($gru_speedup, digits: 2) } times.
+   *[none] {""}
+  }
+cost-table-width = width
+cost-table-params = GRU weights ÷ LSTM weights
+cost-table-flops = GRU FLOPs ÷ LSTM FLOPs
+cost-table-torch = GRU time ÷ LSTM time, PyTorch: median (range over rounds)
+cost-table-torch-quicker = quicker, PyTorch (–: neither)
+cost-table-loop = GRU time ÷ LSTM time, shared loop
+cost-table-loop-quicker = quicker, loop
+cost-about = One layer of each cell at each width, reading batches of { $batch } random sequences of { $length } steps; every training step (forward and backward) timed after { $warmup } untimed warm-up steps, { $repeats } timed steps per round, in { $rounds } rounds with fresh weights. Nothing was trained for a score, so no learning rate was chosen. FLOPs of the matrix products counted with PyTorch's FlopCounterMode; both cells of one width have the same state size, not the same number of weights.
+cost-paper = Cho et al. 2014: the GRU, modelled on the LSTM, is 'much simpler to compute and implement', with two gating units (we check what that means at one width: fewer weights and less matrix arithmetic; the time of a step is our own question)
+
+## A long memory (verdict: long_memory)
+
+mem-ask = We reuse the adding problem from the [RNN vs LSTM](rnn-vs-lstm.md) article: numbers go by one at a time, two of them are marked, and at the end the model must give their sum.
+mem-task = The row is T steps long; we call T the *lag*. The first marked number comes in the first half, so the model has to hold it for at least T/2 steps. This time three models get the same number of weights: an LSTM, a GRU and a plain RNN.
+mem-figure = Test error for each lag T (log scale); lower means the model remembered. Dashed: the blind guess, always answering the average; dotted: a seed must get under it to count as solved. Lines: the median of { $seeds } seeds; bands: from the worst seed to the best.
+mem-main = { $outcome ->
+    [tie] Up to a lag of { $longest } steps, neither gated cell was clearly ahead of the other at any lag.
+    [gru] Up to a lag of { $longest } steps, the GRU was clearly ahead of the LSTM at some lags, and the LSTM at none.
+    [lstm] Up to a lag of { $longest } steps, the LSTM was clearly ahead of the GRU at some lags, and the GRU at none.
+   *[split] Up to a lag of { $longest } steps, each gated cell was clearly ahead of the other at some lag.
+  }
+mem-solved = { $solved ->
+    [all] Both solved every lag in every seed.
+   *[not_all] Not every seed of both solved every lag; the counts are below.
+  }
+mem-rnn = { $over_rnn ->
+    [both_everywhere] With the same number of weights, both were clearly ahead of the plain RNN at every lag.
+    [both_somewhere] With the same number of weights, both were clearly ahead of the plain RNN at some lags.
+    [gru_only] Of the two, only the GRU was clearly ahead of the plain RNN anywhere.
+    [lstm_only] Of the two, only the LSTM was clearly ahead of the plain RNN anywhere.
+   *[neither] Neither was clearly ahead of the plain RNN at any lag.
+  }
+mem-rnn-guess = { $rnn ->
+    [guessing] The RNN stayed near the blind guess at every lag.
+   *[learned] The RNN got well below the blind guess's error in at least one seed.
+  }
+mem-rule = A seed *solved* a lag when its test error fell under { PCT($solved_share) } of the blind guess's ({ NUM($base) }); *near the blind guess* means above { PCT($guess_share) } of it. *Clearly ahead*: every seed beat the other's best by more than { PCT($margin_share) } of the blind guess's error.
+mem-models = { $matched ->
+    [matched] The weight counts were matched within { PCT($params_gap, digits: 2) }:
+   *[not_matched] The weight counts differ by up to { PCT($params_gap, digits: 2) }:
+  } an LSTM of width { $lstm_width } ({ NUM($lstm_params) } weights), a GRU of width { $gru_width } ({ NUM($gru_params) }) and an RNN of width { $rnn_width } ({ NUM($rnn_params) }).
+mem-gru-lower = { $gru_lower_count ->
+    [0] {""}
+    [one] At lag { $gru_lower_lags }, every GRU seed had a lower error than every LSTM seed, but not by the margin, so it counts as a tie.
+   *[other] At lags { $gru_lower_lags }, every GRU seed had a lower error than every LSTM seed, but not by the margin, so they count as ties.
+  }
+mem-lstm-lower = { $lstm_lower_count ->
+    [0] {""}
+    [one] At lag { $lstm_lower_lags }, every LSTM seed had a lower error than every GRU seed, but not by the margin, so it counts as a tie.
+   *[other] At lags { $lstm_lower_lags }, every LSTM seed had a lower error than every GRU seed, but not by the margin, so they count as ties.
+  }
+mem-margin = { $lower ->
+    [within_margin] There every seed of both had an error smaller than the margin itself, so our test could not have told them apart.
+    [beyond_margin] There the errors themselves were larger than the margin, but the gap between the two cells was not.
+   *[none] {""}
+  }
+mem-table-lag = lag T
+mem-table-rnn = RNN error
+mem-table-gru = GRU error
+mem-table-lstm = LSTM error
+mem-table-solved = seeds that solved it: GRU · LSTM · RNN
+mem-table-ahead = clearly ahead (–: neither)
+mem-table-lower = lower error in every seed
+mem-table-note = Errors are medians of { $seeds } seeds, in percent of the blind guess's error (100 means no better than guessing).
+mem-about = The adding problem (Hochreiter & Schmidhuber 1997, in the two-channel form of Le, Jaitly & Hinton 2015). RNN, GRU and LSTM had the same number of weights within { PCT($params_gap, digits: 2) }: { NUM($rnn_params) }, { NUM($gru_params) } and { NUM($lstm_params) }. For each seed all three were trained on the same data for the same number of steps at every learning rate of the list below; for each model and lag we kept the rate with the lowest median error on a separate validation set, then scored it on test sequences it had never seen.
+mem-paper = Chung et al. 2014: gated units (GRU, LSTM) beat a tanh RNN, and the GRU and the LSTM come out close to each other
+
+## Counting (verdict: counting_anbn)
+
+count-ask = Here is a task that needs a counter. The model reads a string of a's followed by b's, one letter at a time. After each letter it says "yes" if what it has read so far is *n a's followed by exactly n b's*, and "no" otherwise. To answer, it has to count the a's and then count them off again.
+count-test = Both cells practised on strings up to n = { $trained }, then we tested them on longer ones, up to n = { $last }. A seed *gets n right* when every answer along that string is right.
+count-figure = For each n past the training range, the share of the { $seeds } seeds that got aⁿbⁿ right at every step. LSTM solid, GRU dashed; shaded: the n's of the training range.
+count-main = { $winner ->
+    [lstm] Every LSTM seed kept counting right further than every GRU seed.
+    [gru] Every GRU seed kept counting right further than every LSTM seed.
+   *[tie] Neither cell kept counting right clearly further than the other.
+  }
+count-reach = { $reach ->
+    [lstm_only] Only the LSTM had a seed that got every n right to twice the training range; the best went on to n = { $lstm_high }.
+    [gru_only] Only the GRU had a seed that got every n right to twice the training range; the best went on to n = { $gru_high }.
+    [both] Both cells had seeds that got every n right to twice the training range.
+   *[neither] No seed of either cell got every n right to twice the training range.
+  }
+count-setup = Weiss, Goldberg and Yahav (2018) predicted a split here. An LSTM's cell can hold a number that keeps growing, so it can keep a running count. A GRU's state is squeezed between −1 and 1, so its count blurs as n grows. Our test is not theirs: we trained on short strings, for a fixed number of steps, with one small model of each kind, and a string counts as right only when every answer along it is right.
+count-paper = { $paper ->
+    [agrees] Within those limits we saw their split: every LSTM seed reached twice the training range, no GRU seed did, and the LSTM counted clearly further.
+    [partly] Within those limits, their prediction held only in part.
+   *[disagrees] Within those limits we saw the opposite: the GRU counted clearly further.
+  }
+count-caveat = We did not look inside the cells, so we cannot say whether the LSTM's best seed kept its count in its cell, as Weiss et al. saw theirs do. A later study found an LSTM's counting to depend a great deal on how it is trained (Suzgun, Belinkov & Shieber 2019).
+count-rule = The models practised on every n from 1 to { $trained } except { $held_out }, kept aside to choose each model's learning rate (how big a step the weights take as it learns). Then we tested every n from { $first } to { $last }. Every string runs two b's past the balance point, so it asks about one and two b's too many as well as too few.
+count-models = { $matched ->
+    [matched] The GRU's and the LSTM's weight counts are matched
+   *[not_matched] The GRU's and the LSTM's weight counts are not matched
+  } ({ NUM($gru_params) } and { NUM($lstm_params) }).
+count-lstm = LSTM: { $lstm_fits } of { $seeds } seeds got every training string right. Its seeds got every n right up to n = { $lstm_low } to { $lstm_high } (median { $lstm_median }); { $lstm_twice } of them reached twice the training range ({ $twice }), and { $lstm_end } the end of the test ({ $last }).
+count-gru = GRU: { $gru_fits } of { $seeds } seeds got every training string right. Its seeds got every n right up to n = { $gru_low } to { $gru_high } (median { $gru_median }); { $gru_twice } of them reached twice the training range ({ $twice }), and { $gru_end } the end of the test ({ $last }).
+count-win-rule = { $winner ->
+    [lstm] Every LSTM seed counted further than every GRU seed, by more than { NUM($margin) } in n.
+    [gru] Every GRU seed counted further than every LSTM seed, by more than { NUM($margin) } in n.
+   *[tie] A win needs one model's worst seed to beat the other's best by more than { NUM($margin) } in n; here neither did, so it is a tie.
+  }
+count-best = The best LSTM seed got every n right up to { $lstm_high }, { NUM($lstm_best_times, digits: 2) } times the largest n it practised; { $lstm_short } of the { $seeds } LSTM seeds fell short of twice the training range.
+count-table-n = n up to
+count-table-lstm = LSTM seeds right on every n (of { $seeds })
+count-table-gru = GRU seeds right on every n (of { $seeds })
+count-about = aⁿbⁿ with a yes/no answer after every letter. One-layer GRU and LSTM with { NUM($gru_params) } and { NUM($lstm_params) } weights, trained on n = 1 to { $trained } except the held-out n's, at every learning rate of the list below, with { $seeds } seeds; each model's rate was chosen on the held-out n's by their loss, then every n up to { $last } was tested.
+count-paper-line = Weiss, Goldberg & Yahav 2018: an LSTM learns to count and recognises aⁿbⁿ beyond the n it trained on; a GRU does not
+
+## Which parts of an LSTM matter? (verdict: gate_ablations)
+
+abl-ask = A GRU is, roughly, an LSTM with parts taken out and two gates tied together. Greff and colleagues asked which parts of an LSTM can go: they removed one part at a time and trained thousands of networks. Jozefowicz, Zaremba and Sutskever tried over ten thousand recurrent designs in search of a better one. One of their findings concerns the forget gate's *bias*, a number added inside the gate before it decides. Start it at 1 and a new LSTM's forget gate starts out mostly open, so it keeps its memory instead of letting it fade; they found that this closes the gap between the LSTM and the GRU.
+abl-task = We built one LSTM cell with switches and trained { $variants } models on a task where letting go matters. A stream of { $length } symbols goes by, with 2 to { $marks } of them marked. At the end the model must name the symbol at the **last** mark. Each new mark makes the stored answer wrong, so a model has to drop it and keep the new one. Guessing gets { PCT($chance, digits: 1) } right.
+abl-figure = Test accuracy of each model: bars are the median of { $seeds } seeds, dots the seeds one by one; dashed: guessing.
+abl-main = { $accuracy ->
+    [all_tie] In accuracy, every model tied with the plain LSTM: no change made a clear difference.
+   *[some_differ] In accuracy, some changes made a clear difference; the table below says which.
+  }
+abl-weak = { $test ->
+    [weak] That test could not show much here: the plain LSTM's best seed came so close to 100% that no model could have counted as clearly better.
+   *[fair] {""}
+  }
+abl-speed = { $bias_speed ->
+    [lstm_bias1] How fast they learned did set them apart. With its forget gate starting open, the LSTM's training *loss* (how wrong its answers were, lower is better) fell to our mark sooner than the plain LSTM's, in every seed.
+    [lstm] How fast they learned set them apart another way: the plain LSTM's training *loss* (how wrong its answers were, lower is better) fell to our mark sooner than that of the LSTM whose forget gate started open, in every seed.
+   *[tie] In how fast they learned, the two LSTMs did not separate: the seeds of both reached our mark for the training *loss* (how wrong the answers were, lower is better) at overlapping times.
+  }
+abl-gru-speed = { $gru_speed ->
+    [fastest] The GRU was quicker than both.
+   *[not_fastest] The GRU was not clearly quicker than both.
+  }
+abl-rates = { $rates ->
+    [same] Every model chose the same learning rate on validation data (examples kept apart from training, used only to choose settings), so the rate does not explain a gap in speed.
+   *[differ] Each model learned at the learning rate it chose on validation data (examples kept apart from training, used only to choose settings), and the rates differ, so part of a gap in speed may come from the rate.
+  }
+abl-loss-figure = Training loss (log scale) of the plain LSTM, the LSTM with forget bias 1 and the GRU, each at its chosen learning rate. Dotted: our mark, half the loss of guessing. Lines: the median of { $seeds } seeds; bands: from the best seed to the worst.
+abl-greff-setup = Greff et al. measured speech, handwriting and music, tried many settings per variant, and their LSTM has peephole connections, which ours lacks; they found the output tanh needed where the cell's values grow large, which a short task may never bring about. Ours is one small task with { $seeds } seeds per model. On it:
+abl-nfg = { $nfg ->
+    [hurts] removing the forget gate clearly hurt;
+    [helps] removing the forget gate clearly helped;
+   *[tie] removing the forget gate made no clear difference;
+  }
+abl-noaf = { $noaf ->
+    [hurts] removing the output tanh clearly hurt;
+    [helps] removing the output tanh clearly helped;
+   *[tie] removing the output tanh made no clear difference;
+  }
+abl-cifg = { $cifg ->
+    [hurts] and tying the input gate to the forget gate clearly hurt.
+    [helps] and tying the input gate to the forget gate clearly helped.
+   *[tie] and tying the input gate to the forget gate made no clear difference.
+  }
+abl-greff = { $paper_greff ->
+    [agrees] That is what Greff et al. found.
+    [partly] Greff et al. found that the first two hurt and the third does not, so we agree with them only in part.
+   *[disagrees] That is not what Greff et al. found: in their runs the first two hurt and the third did not.
+  }
+abl-joz-setup = Jozefowicz et al. scored the best of many tuned runs on larger tasks; here each model ran at the one learning rate it chose, on one small task. Their picture has three parts: the GRU does not lose to the LSTM, a forget-gate bias of 1 helps the LSTM, and with that bias the GRU is no longer ahead.
+abl-joz-gru = { $gru_accuracy ->
+    [tie] Here, in accuracy the GRU neither lost to the plain LSTM nor beat it.
+    [gru] Here, in accuracy the GRU beat the plain LSTM.
+   *[lstm] Here, in accuracy the GRU lost to the plain LSTM.
+  }
+abl-joz-bias = { $bias_helps ->
+    [accuracy] The bias of 1 helped the LSTM in accuracy.
+    [speed] The bias of 1 helped the LSTM in speed, not in accuracy.
+   *[no] The bias of 1 did not clearly help the LSTM, in accuracy or in speed.
+  }
+abl-joz-gap = { $gru_over_bias1 ->
+    [accuracy] And the GRU stayed ahead of the LSTM with the bias, in accuracy.
+    [speed] In accuracy the GRU and the LSTM with the bias tied, but the GRU still learned clearly faster.
+   *[no] And the GRU was no longer ahead of the LSTM with the bias.
+  }
+abl-joz = { $paper_jozefowicz ->
+    [agrees] So their picture holds here.
+    [partly] So their picture holds here only in part.
+   *[disagrees] So their picture does not hold here.
+  }
+abl-weights = All { $variants } models have a state of width { $width }. Removing or tying a gate also removes weights: NFG, CIFG and the GRU have { PCT($fewer_share) } of the LSTM's { NUM($lstm_params) }.
+abl-lstm-seeds = The plain LSTM's seeds scored { PCT($lstm_low, digits: 1) } to { PCT($lstm_high) } (median { PCT($lstm_median) }) and solved the task in { $lstm_solved } of { $seeds }. So a model counts as clearly worse only with every seed under { PCT($hurt_below, digits: 1) }, and clearly better only with every seed over { PCT($help_above) }.
+abl-rule = *Solved*: at least { PCT($solved_from) } of the test questions right. *Clearly* more accurate: every seed beat the other's best seed by more than { PCT($win_margin) }. *Quicker* to the mark: its slowest seed got there more than { $step_margin } steps before the other's fastest; a seed that never got there counts as one check past the end of its { NUM($steps) } steps.
+abl-table-model = model
+abl-table-params = weights
+abl-table-lr = learning rate
+abl-table-accuracy = test accuracy: median (worst–best seed)
+abl-table-solved = seeds solved
+abl-table-steps = steps to the mark, median seed (–: never)
+abl-table-never = seeds that never reached it
+abl-table-accurate = clearly more accurate than the plain LSTM (–: neither)
+abl-table-quicker = clearly quicker than the plain LSTM (–: neither)
+abl-about = The last of several marked symbols, { $length } steps, { $symbols } symbols, 2 to { $marks } marks, the last one at least { $hold } steps before the question. { $lstm_variants } LSTMs from one hand-written cell with switches (no peephole connections, which Greff et al.'s LSTM has) and PyTorch's GRU, all of state width { $width }, biases starting at 0 except the forget bias of the second. Each was trained for { NUM($steps) } steps at every learning rate of the list below from { $seeds } seeds; each variant's rate was chosen on a separate validation set (ties on accuracy broken by validation loss), then scored on test sequences it had never seen. The task's minimum gap and the number of training steps were set after trial runs, so that the plain LSTM learns in most seeds.
+abl-paper = Greff et al. 2017: without the forget gate or the output activation an LSTM does much worse, coupling the input and forget gates costs little; Jozefowicz et al. 2015: the GRU matches or beats the LSTM, and a forget-gate bias of 1 closes the gap

@@ -1,0 +1,253 @@
+# GRU と LSTM の違い、日本語。1 つのメッセージが 1 文か 1 段落。変数は verdicts.py から
+# （chigai.site.words）。本文はやさしく短く、細かい数字は折りたたみの中へ。
+
+## 結論と、判定のしかた
+
+short-memory = { $outcome ->
+    [tie] **覚える力**：長さ { $longest } までの列で、どちらもはっきりとは上回りませんでした。
+    [gru] **覚える力**：GRU が LSTM をはっきり上回る長さがありました。
+    [lstm] **覚える力**：LSTM が GRU をはっきり上回る長さがありました。
+   *[split] **覚える力**：長さによって、それぞれが相手をはっきり上回りました。
+  }
+short-counting = { $winner ->
+    [lstm] **数える力**：練習より先まで数え続ける力は、LSTM がはっきり上でした。
+    [gru] **数える力**：練習より先まで数え続ける力は、GRU がはっきり上でした。
+   *[tie] **数える力**：練習より先まで数え続ける力に、はっきりした差はありませんでした。
+  }
+short-cost = { $torch_speed ->
+    [faster] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } で、実際にどの幅でも速く動きました。
+    [slower] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } なのに、どの幅でも遅く動きました。
+    [both_ways] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } ですが、速さは幅しだいでした。
+    [some_faster] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } で、遅い幅はなく、速い幅がありました。
+    [some_slower] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } なのに、速い幅はなく、遅い幅がありました。
+   *[neither] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } ですが、はっきり速い幅はありませんでした。
+  }
+short-gates = { $bias_speed ->
+    [lstm_bias1] **ゲート**：忘却ゲートを開けて始めた LSTM は、どの回も速く学びました。
+    [lstm] **ゲート**：忘却ゲートを開けて始めた LSTM は、どの回もかえって遅く学びました。
+   *[tie] **ゲート**：忘却ゲートを開けて始めても、LSTM の学ぶ速さははっきり変わりませんでした。
+  }
+judging = どのモデルも、重みの初期値を変えて何回か学習させました。初期値を決める乱数の種にちなんで、この 1 回 1 回を*シード*と呼びます。「はっきり上回った」と書くのは、一方のどのシードも、もう一方のいちばん良いシードを決まった差より大きく上回ったときだけです。差の大きさは実験のコードで先に決めてあり、届かなければ引き分けです。
+
+## GRU で何が減るのか、実際に速いのか（verdict: step_cost）
+
+cost-ask = まず重みを数えます。LSTM の層には重みのかたまりが 4 つあります。ゲート 3 つと、新しく書き込む中身の*候補*の分です。GRU の層では 3 つです。状態の大きさ、つまり*幅*をそろえると、GRU の重みは LSTM の { PCT($params_ratio) } で、その分だけ計算も減ります。
+cost-how = ただ、計算が少なければ必ず速いとは限りません。よく磨かれたプログラムと、そうでないものがあるからです。そこで*学習 1 ステップ*の時間を測りました。列をひとまとまり読み、答えのずれを測って、すべての重みを 1 回直すまでです。測り方は 2 通りです。ひとつは PyTorch に用意された層、`nn.GRU` と `nn.LSTM` です。もうひとつは、2 つのセルを同じ書き方で動かす手書きのループです。こちらでは、違うのはセルの中身だけになります。
+cost-figure = 状態の幅ごとの、学習 1 ステップの時間。どちらの軸も対数目盛。実線は PyTorch の層、破線は両方のセルに共通の手書きループ。線はすべての測定ステップの中央値、帯はいちばん速いステップからいちばん遅いステップまで。測った環境は{ $device }。
+cost-main = { $torch_speed ->
+    [faster] PyTorch の層では、どの幅でも GRU のほうが速く進みました。
+    [slower] PyTorch の層では、計算が少ないのに、どの幅でも GRU のほうが遅くなりました。
+    [both_ways] PyTorch の層では、GRU が速い幅もあれば、遅い幅もありました。
+    [some_faster] PyTorch の層では、GRU が遅い幅はなく、速い幅がありました。
+    [some_slower] PyTorch の層では、GRU が速い幅はなく、遅い幅がありました。
+   *[neither] PyTorch の層では、どの幅でもはっきりした差は出ませんでした。
+  }
+cost-loop = { $loop_speed ->
+    [faster] 共通のループでは、どの幅でも GRU のほうが速く、計算の少なさがそのまま表れました。
+    [slower] 共通のループでも、どの幅でも GRU のほうが遅くなりました。
+    [both_ways] 共通のループでも、GRU が速い幅と遅い幅がありました。
+    [some_faster] 共通のループでは、GRU が遅くなる幅はなく、速い幅がありました。
+    [some_slower] 共通のループでは、GRU が速くなる幅はなく、遅い幅がありました。
+   *[neither] 共通のループでは、どの幅でもはっきりした差は出ませんでした。
+  }
+cost-gap = { $gap ->
+    [implementation] つまり GRU が遅くなった原因はセルではなく、このコンピュータでの PyTorch の 2 つの層の作りにあります。なぜそうなるのかまでは測っていません。GPU では別のプログラムが動くので、GPU でも同じとは限りません。
+   *[none] {""}
+  }
+cost-rule = 「速い」「遅い」は、{ $rounds } 回の測定のすべてで { PCT($faster_by) } 以上の差があったときだけです。それ以外はどちらでもないとしました。
+cost-arithmetic = 幅を変えても、GRU の重みは LSTM の { PCT($params_low, digits: 1) }〜{ PCT($params_high, digits: 1) } でした。学習 1 ステップの行列計算は LSTM の { PCT($flops_ratio) } です。行列の積の浮動小数点演算、つまり 1 回 1 回の掛け算と足し算の数（FLOP）を、PyTorch の FLOP カウンタで数えました。ゲートの要素ごとの計算は数えていません。
+cost-ratios = GRU の 1 ステップの時間は、PyTorch の層で LSTM の { NUM($torch_low) }〜{ NUM($torch_high) } 倍、共通のループで { NUM($loop_low) }〜{ NUM($loop_high) } 倍でした。幅ごとに、測定の回をまたいだ中央値です。各回の幅は表にあります。
+cost-gap-numbers = { $gap ->
+    [implementation] 幅 { $width } で比べると、PyTorch は LSTM の 1 ステップを { NUM($torch_lstm_ms) } ミリ秒でこなしました。手書きのループでは { NUM($loop_lstm_ms) } ミリ秒です。GRU は PyTorch で { NUM($torch_gru_ms) } ミリ秒、ループで { NUM($loop_gru_ms) } ミリ秒でした。PyTorch の LSTM はループの { NUM($lstm_speedup, digits: 2) } 倍の速さで動き、GRU は { NUM($gru_speedup, digits: 2) } 倍でした。
+   *[none] {""}
+  }
+cost-table-width = 幅
+cost-table-params = 重み（GRU ÷ LSTM）
+cost-table-flops = 行列計算の量（GRU ÷ LSTM）
+cost-table-torch = 時間（GRU ÷ LSTM、PyTorch）：中央値（回ごとの幅）
+cost-table-torch-quicker = 速かったほう（PyTorch、–：どちらでもない）
+cost-table-loop = 時間（GRU ÷ LSTM、共通のループ）
+cost-table-loop-quicker = 速かったほう（ループ）
+cost-about = 幅ごとに各セルを 1 層ずつ作り、{ $length } ステップのランダムな列 { $batch } 本のまとまりを読ませました。学習 1 ステップ（順伝播と逆伝播）を、数えないウォームアップ { $warmup } ステップのあとで 1 回あたり { $repeats } ステップずつ、重みを作り直して { $rounds } 回計っています。正解率を競う学習ではないので、学習率は選んでいません。行列積の FLOP を PyTorch の FlopCounterMode で数えました。同じ幅の 2 つのセルは状態の大きさが同じで、重みの数は違います。
+cost-paper = Cho ら 2014：GRU は LSTM にならって作られたが「計算も実装もずっと単純」で、ゲートは 2 つ（今回確かめるのは、同じ幅で重みと行列計算が少ないかどうかだけ。1 ステップの時間は私たち自身の問い）
+
+## 長く覚える力（verdict: long_memory）
+
+mem-ask = [RNN と LSTM の違い](rnn-vs-lstm.md)でも使った「足し算問題」をもう一度使います。数が 1 つずつ流れてきて、そのうち 2 つに印がついています。最後に、印のついた 2 つの数の和を答えます。
+mem-task = 列の長さを T ステップとして、この T を*ラグ*と呼びます。1 つめの印は列の前半にあるので、その数を少なくとも T の半分のあいだ覚えておく必要があります。今回は LSTM、GRU、普通の RNN の 3 つに、同じ数の重みを持たせました。
+mem-figure = ラグ T ごとのテストの誤差。対数目盛で、低いほどよく覚えています。破線はいつも平均を答える当てずっぽう。点線より下なら「解けた」です。線はシードの中央値、帯はいちばん悪いシードからいちばん良いシードまで。
+mem-main = { $outcome ->
+    [tie] 長さ { $longest } までのどのラグでも、GRU と LSTM のどちらもはっきりとは上回りませんでした。
+    [gru] 長さ { $longest } までのうち、GRU が LSTM をはっきり上回るラグがありました。LSTM が上回ったラグはありません。
+    [lstm] 長さ { $longest } までのうち、LSTM が GRU をはっきり上回るラグがありました。GRU が上回ったラグはありません。
+   *[split] 長さ { $longest } までのうち、GRU が上回るラグも、LSTM が上回るラグもありました。
+  }
+mem-solved = { $solved ->
+    [all] どちらも、すべてのラグをすべてのシードで解きました。
+   *[not_all] ただし、すべてのラグをすべてのシードで解けたわけではありません。数は下にあります。
+  }
+mem-rnn = { $over_rnn ->
+    [both_everywhere] 重みの数が同じでも、どのラグでも、2 つとも普通の RNN をはっきり上回りました。
+    [both_somewhere] 重みの数が同じでも、2 つとも普通の RNN をはっきり上回るラグがありました。
+    [gru_only] 普通の RNN をはっきり上回るラグがあったのは、GRU だけでした。
+    [lstm_only] 普通の RNN をはっきり上回るラグがあったのは、LSTM だけでした。
+   *[neither] どのラグでも、普通の RNN をはっきり上回ることはありませんでした。
+  }
+mem-rnn-guess = { $rnn ->
+    [guessing] RNN は、どのラグでも当てずっぽうに近いままでした。
+   *[learned] RNN も、当てずっぽうよりずっと小さな誤差まで下がったシードがありました。
+  }
+mem-rule = 「解けた」は、テストの誤差が当てずっぽうの誤差（{ NUM($base) }）の { PCT($solved_share) } を下回ったシードです。「当てずっぽうに近い」は、その { PCT($guess_share) } を上回ったときです。「はっきり上回る」には、一方のどのシードも、もう一方のいちばん良いシードより、当てずっぽうの誤差の { PCT($margin_share) } を超えて小さい必要があります。
+mem-models = { $matched ->
+    [matched] 重みの数は { PCT($params_gap, digits: 2) } 以内でそろえました。
+   *[not_matched] 重みの数は最大 { PCT($params_gap, digits: 2) } 違います。
+  }幅 { $lstm_width } の LSTM が { NUM($lstm_params) } 個、幅 { $gru_width } の GRU が { NUM($gru_params) } 個、幅 { $rnn_width } の RNN が { NUM($rnn_params) } 個です。
+mem-gru-lower = { $gru_lower_count ->
+    [0] {""}
+   *[other] ラグ { $gru_lower_lags } では、GRU のどのシードも LSTM のどのシードより誤差が小さくなりました。ただし決めた差には届かないので、引き分けです。
+  }
+mem-lstm-lower = { $lstm_lower_count ->
+    [0] {""}
+   *[other] ラグ { $lstm_lower_lags } では、LSTM のどのシードも GRU のどのシードより誤差が小さくなりました。ただし決めた差には届かないので、引き分けです。
+  }
+mem-margin = { $lower ->
+    [within_margin] そこでは両方のどのシードも、誤差そのものが決めた差より小さく、今回の物差しではもともと見分けようがありませんでした。
+    [beyond_margin] そこでは誤差そのものは決めた差より大きいのに、2 つの差は届きませんでした。
+   *[none] {""}
+  }
+mem-table-lag = ラグ T
+mem-table-rnn = RNN の誤差
+mem-table-gru = GRU の誤差
+mem-table-lstm = LSTM の誤差
+mem-table-solved = 解けたシード：GRU · LSTM · RNN
+mem-table-ahead = はっきり上（–：引き分け）
+mem-table-lower = どのシードでも誤差が小さい
+mem-table-note = 誤差は { $seeds } シードの中央値で、当てずっぽうの誤差を 100 としたときの値です。100 なら当てずっぽうと同じです。
+mem-about = 足し算問題（Hochreiter & Schmidhuber 1997。Le, Jaitly & Hinton 2015 の 2 チャンネル版）。RNN・GRU・LSTM の重みの数は { PCT($params_gap, digits: 2) } 以内でそろえました（{ NUM($rnn_params) }、{ NUM($gru_params) }、{ NUM($lstm_params) } 個）。シードごとに、3 つとも同じデータ・同じステップ数で、下の一覧のすべての学習率で学習させ、モデルとラグごとに別の検証データで誤差の中央値がいちばん小さい学習率を選んでから、見たことのないテスト用の列で採点しました。
+mem-paper = Chung ら 2014：ゲートのあるユニット（GRU・LSTM）は tanh の RNN を上回り、GRU と LSTM の差は小さい
+
+## 数える力（verdict: counting_anbn）
+
+count-ask = 今度は、数を数えないと解けない問題です。a がいくつか並び、そのあとに b が並んだ文字列を、1 文字ずつ読ませます。1 文字読むたびに、ここまでが「a が n 個、続いて b がちょうど n 個」なら「はい」、違えば「いいえ」と答えます。答えるには、a の数を数え、b が来るたびにそこから引いていく必要があります。
+count-test = 練習では n = { $trained } までを使い、そのあと n = { $last } までの長い文字列で試しました。1 つの文字列の答えがすべて正しいとき、そのシードはその n を「正しく判定できた」とします。
+count-figure = 学習した範囲より大きな n ごとに、aⁿbⁿ のすべてのステップを正しく判定できたシードの割合。LSTM は実線、GRU は破線。網かけは学習に使った n の範囲。
+count-main = { $winner ->
+    [lstm] LSTM のどのシードも、GRU のどのシードより先まで正しく数え続けました。
+    [gru] GRU のどのシードも、LSTM のどのシードより先まで正しく数え続けました。
+   *[tie] どちらかがはっきり先まで数え続けた、ということはありませんでした。
+  }
+count-reach = { $reach ->
+    [lstm_only] ただ、練習した範囲の 2 倍まで正しく判定できたシードは、LSTM にだけありました。そのシードは n = { $lstm_high } まで届きました。
+    [gru_only] ただ、練習した範囲の 2 倍まで正しく判定できたシードは、GRU にだけありました。そのシードは n = { $gru_high } まで届きました。
+    [both] 練習した範囲の 2 倍まで正しく判定できたシードは、どちらにもありました。
+   *[neither] 練習した範囲の 2 倍まで正しく判定できたシードは、どちらにもありませんでした。
+  }
+count-setup = Weiss・Goldberg・Yahav は 2018 年に、ここで差がつくと予想しました。LSTM のセルにはいくらでも大きくなる数を入れておけるので、数え続けられます。GRU の状態は −1 から 1 のあいだに押し込められるので、n が大きくなると数がぼやけます。ただし今回の試し方は彼らと同じではありません。練習した文字列は短く、学習のステップ数は決まっていて、モデルはそれぞれ小さなもの 1 つです。しかも、文字列の途中の答えが 1 つでも違えば不正解にしています。
+count-paper = { $paper ->
+    [agrees] その範囲では、予想どおりに分かれました。LSTM はすべてのシードが 2 倍まで届き、GRU は 1 つも届かず、LSTM がはっきり先まで数えました。
+    [partly] その範囲では、予想と合ったのは一部だけでした。
+   *[disagrees] その範囲では、予想と逆になりました。GRU のほうがはっきり先まで数えました。
+  }
+count-caveat = セルの中身までは調べていません。だから LSTM のいちばん良いシードが、Weiss らの LSTM のようにセルで数を数えていたのかはわかりません。後の研究では、LSTM が数えられるかどうかは学習のさせ方に大きく左右される、と報告されています。Suzgun・Belinkov・Shieber による 2019 年の研究です。
+count-rule = 練習に使ったのは n = 1〜{ $trained } のうち { $held_out } を除いたすべてで、除いた n は各モデルの学習率を選ぶためにとっておきました。学習率とは、学ぶときに重みを一度にどれだけ動かすかです。そのあと n = { $first }〜{ $last } のすべてで試しました。どの文字列も、釣り合う位置からさらに b を 2 つ続けているので、b が足りない場合だけでなく、1 つ多い・2 つ多い場合も問うことになります。
+count-models = { $matched ->
+    [matched] GRU と LSTM の重みの数はそろえてあります
+   *[not_matched] GRU と LSTM の重みの数はそろっていません
+  }（{ NUM($gru_params) } 個と { NUM($lstm_params) } 個）。
+count-lstm = LSTM：練習した文字列をすべて正しく判定できたのは { $seeds } シード中 { $lstm_fits } シード。続けて正しく判定できた n は、シードによって n = { $lstm_low }〜{ $lstm_high } まで（中央値 { $lstm_median }）。練習した範囲の 2 倍（{ $twice }）まで届いたのは { $lstm_twice } シード、テストの最後（{ $last }）まで届いたのは { $lstm_end } シード。
+count-gru = GRU：練習した文字列をすべて正しく判定できたのは { $seeds } シード中 { $gru_fits } シード。続けて正しく判定できた n は、シードによって n = { $gru_low }〜{ $gru_high } まで（中央値 { $gru_median }）。練習した範囲の 2 倍（{ $twice }）まで届いたのは { $gru_twice } シード、テストの最後（{ $last }）まで届いたのは { $gru_end } シード。
+count-win-rule = { $winner ->
+    [lstm] LSTM のどのシードも、GRU のどのシードより n で { NUM($margin) } を超えて先まで数えられました。
+    [gru] GRU のどのシードも、LSTM のどのシードより n で { NUM($margin) } を超えて先まで数えられました。
+   *[tie] 勝ちとするのは、一方のいちばん悪いシードが、もう一方のいちばん良いシードを n で { NUM($margin) } より大きく上回ったときだけです。今回はどちらもそうならず、引き分けです。
+  }
+count-best = LSTM のいちばん良いシードは n = { $lstm_high } まで続けて正解し、練習した最大の n の { NUM($lstm_best_times, digits: 2) } 倍に届きました。LSTM の { $seeds } シード中 { $lstm_short } シードは、練習した範囲の 2 倍に届きませんでした。
+count-table-n = n の上限
+count-table-lstm = すべての n を正しく判定できた LSTM のシード（{ $seeds } シード中）
+count-table-gru = 同じく GRU のシード（{ $seeds } シード中）
+count-about = aⁿbⁿ を、1 文字ごとに「はい／いいえ」で答える形にしました。1 層の GRU と LSTM（重み { NUM($gru_params) } 個と { NUM($lstm_params) } 個）を、とっておいた n を除く n = 1〜{ $trained } で、下の一覧のすべての学習率・{ $seeds } シードで学習させ、とっておいた n での損失で学習率を選んでから、n = { $last } までのすべてを試しました。
+count-paper-line = Weiss, Goldberg & Yahav 2018：LSTM は数を数えることを覚え、学習した n より大きな aⁿbⁿ も判定できる。GRU はできない
+
+## LSTM のどの部品が効いているのか（verdict: gate_ablations）
+
+abl-ask = GRU は、おおまかに言えば、LSTM から部品を抜いて 2 つのゲートを連動させたものです。Greff らは、LSTM の部品を 1 つずつ外しては何千ものネットワークを学習させ、どれなら外してよいかを調べました。Jozefowicz・Zaremba・Sutskever は、LSTM よりよい形を探して、1 万を超える構造を試しました。その発見の一つが、忘却ゲートの*バイアス*です。バイアスとは、ゲートが開き具合を決める前に足される数です。これを 1 から始めると、できたばかりの LSTM でも忘却ゲートがほぼ開いた状態になり、記憶が薄れにくくなります。彼らによると、これで LSTM と GRU の差が埋まります。
+abl-task = そこで、スイッチで部品を切り替えられる LSTM のセルを作り、忘れることが大事になる問題で { $variants } つのモデルを学習させました。記号が { $length } 個流れ、そのうち 2〜{ $marks } 個に印がついています。最後に、**最後の**印がついた記号を答えます。新しい印が来るたびに、覚えていた答えは間違いになります。だから古い答えを捨てて、新しい答えを持ち続けなければなりません。当てずっぽうだと { PCT($chance, digits: 1) } しか当たりません。
+abl-figure = それぞれのテストの正解率。棒はシードの中央値、点は 1 つ 1 つのシード。破線は当てずっぽう。
+abl-main = { $accuracy ->
+    [all_tie] 正解率では、どのモデルもふつうの LSTM と引き分けでした。どの部品を変えても、はっきりした差は出ていません。
+   *[some_differ] 正解率では、はっきり差がついたモデルがありました。どれかは下の表にあります。
+  }
+abl-weak = { $test ->
+    [weak] ただ、この比べ方では差が出にくい状況でした。ふつうの LSTM のいちばん良いシードが 100% 近くまで届いていて、それを上回ることはもともとできなかったからです。
+   *[fair] {""}
+  }
+abl-speed = { $bias_speed ->
+    [lstm_bias1] 差がついたのは、学ぶ速さのほうです。学習中の*損失*、つまり答えのずれの大きさが目安まで下がるのは、忘却ゲートを開けて始めた LSTM のほうが、どのシードでも早くなりました。
+    [lstm] 学ぶ速さでは、逆の差がつきました。学習中の*損失*、つまり答えのずれの大きさが目安まで下がるのは、ふつうの LSTM のほうが、どのシードでも早くなりました。
+   *[tie] 学ぶ速さでも、2 つの LSTM ははっきり分かれませんでした。学習中の*損失*、つまり答えのずれの大きさが目安まで下がる時期は、シードによって重なりました。
+  }
+abl-gru-speed = { $gru_speed ->
+    [fastest] GRU は、そのどちらよりも早く目安に届きました。
+   *[not_fastest] GRU が、その両方よりはっきり早かったわけではありません。
+  }
+abl-rates = { $rates ->
+    [same] 学習率は、どのモデルも*検証データ*で同じ値を選びました。検証データとは、学習には使わず、設定を選ぶためだけにとっておく例です。だから速さの差は学習率のせいではありません。
+   *[differ] 学習率は、各モデルが*検証データ*で選んだものです。検証データとは、学習には使わず、設定を選ぶためだけにとっておく例です。選ばれた学習率はモデルごとに違うので、速さの差の一部は学習率から来ているかもしれません。
+  }
+abl-loss-figure = ふつうの LSTM、忘却バイアス 1 の LSTM、GRU の学習中の損失。対数目盛で、それぞれ選ばれた学習率のもの。点線は目安で、当てずっぽうの損失の半分。線はシードの中央値、帯はいちばん良いシードからいちばん悪いシードまで。
+abl-greff-setup = Greff らは、音声・手書き文字・音楽という実際のデータで、モデルごとにたくさんの設定を試しました。彼らの LSTM には、今回のセルにはない「のぞき穴結合」もあります。出力の tanh が必要になるのはセルの値が大きく育つときだ、とも述べていて、短い問題ではそこまで育たないのかもしれません。今回は小さな問題 1 つで、シードは { $seeds } つずつです。その範囲では、
+abl-nfg = { $nfg ->
+    [hurts] 忘却ゲートを外すとはっきり悪くなり、
+    [helps] 忘却ゲートを外すとはっきり良くなり、
+   *[tie] 忘却ゲートを外してもはっきりした差は出ず、
+  }
+abl-noaf = { $noaf ->
+    [hurts] 出力の tanh を外すとはっきり悪くなり、
+    [helps] 出力の tanh を外すとはっきり良くなり、
+   *[tie] 出力の tanh を外しても差は出ず、
+  }
+abl-cifg = { $cifg ->
+    [hurts] 入力ゲートを忘却ゲートに連動させるとはっきり悪くなりました。
+    [helps] 入力ゲートを忘却ゲートに連動させるとはっきり良くなりました。
+   *[tie] 入力ゲートを忘却ゲートに連動させても差は出ませんでした。
+  }
+abl-greff = { $paper_greff ->
+    [agrees] これは Greff らの結果と合っています。
+    [partly] Greff らは、はじめの 2 つで悪くなり、3 つめでは悪くならないと報告しています。合ったのは一部だけです。
+   *[disagrees] Greff らの結果とは違います。彼らは、はじめの 2 つで悪くなり、3 つめでは悪くならないと報告しています。
+  }
+abl-joz-setup = Jozefowicz らは、もっと大きな問題で、たくさん調整した中のいちばん良い結果を比べました。今回は小さな問題 1 つで、各モデルが選んだ学習率 1 つだけです。彼らの主張は 3 つに分けられます。GRU は LSTM に負けない。バイアス 1 は LSTM を助ける。バイアス 1 の LSTM には、GRU の優位がなくなる。
+abl-joz-gru = { $gru_accuracy ->
+    [tie] 今回、正解率では GRU はふつうの LSTM に負けず、勝ちもしませんでした。
+    [gru] 今回、正解率では GRU がふつうの LSTM に勝ちました。
+   *[lstm] 今回、正解率では GRU がふつうの LSTM に負けました。
+  }
+abl-joz-bias = { $bias_helps ->
+    [accuracy] バイアス 1 は、正解率で LSTM を助けました。
+    [speed] バイアス 1 が LSTM を助けたのは、正解率ではなく学ぶ速さでした。
+   *[no] バイアス 1 は、正解率でも学ぶ速さでも、はっきりとは助けになりませんでした。
+  }
+abl-joz-gap = { $gru_over_bias1 ->
+    [accuracy] バイアス 1 の LSTM に対しても、GRU は正解率で上のままでした。
+    [speed] バイアス 1 の LSTM とは正解率で引き分けでしたが、学ぶ速さでは GRU がまだはっきり上でした。
+   *[no] バイアス 1 の LSTM に対して、GRU が上ということはなくなりました。
+  }
+abl-joz = { $paper_jozefowicz ->
+    [agrees] 彼らの描いたとおりです。
+    [partly] 彼らの描いたとおりになったのは一部だけです。
+   *[disagrees] 彼らの描いたとおりにはなりませんでした。
+  }
+abl-weights = { $variants } つとも状態の幅は { $width } です。ゲートを外したり連動させたりすると重みも減り、NFG・CIFG・GRU の重みは LSTM（{ NUM($lstm_params) } 個）の { PCT($fewer_share) } です。
+abl-lstm-seeds = ふつうの LSTM のシードは { PCT($lstm_low, digits: 1) }〜{ PCT($lstm_high) }（中央値 { PCT($lstm_median) }）とばらつき、解けたのは { $seeds } シード中 { $lstm_solved } シードでした。このため「はっきり下」になるのはすべてのシードが { PCT($hurt_below, digits: 1) } を下回ったときだけ、「はっきり上」はすべてのシードが { PCT($help_above) } を上回ったときだけです。
+abl-rule = 「解けた」はテストの質問の { PCT($solved_from) } 以上に正しく答えたこと。正解率で「はっきり」上・下は、一方のどのシードも、もう一方のいちばん良いシードを { PCT($win_margin) } より大きく上回った（下回った）ことです。目安に「早く届いた」は、一方のいちばん遅いシードが、もう一方のいちばん早いシードより { $step_margin } ステップを超えて先に届いたときだけです。{ NUM($steps) } ステップのうちに届かなかったシードは、最後の記録の次で届いたものとして数えます。
+abl-table-model = モデル
+abl-table-params = 重み
+abl-table-lr = 学習率
+abl-table-accuracy = テストの正解率：中央値（最悪〜最良のシード）
+abl-table-solved = 解けたシード
+abl-table-steps = 目安に届いたステップ（中央のシード、–：届かず）
+abl-table-never = 届かなかったシード
+abl-table-accurate = ふつうの LSTM より正解率ではっきり上（–：引き分け）
+abl-table-quicker = ふつうの LSTM よりはっきり早く目安へ（–：引き分け）
+abl-about = いくつかの印のうち最後の印の記号を答える問題。列の長さ { $length }、記号 { $symbols } 種類、印は 2〜{ $marks } 個で、最後の印は質問の { $hold } ステップ以上前。{ $lstm_variants } つの LSTM は、スイッチ付きの手書きのセル 1 つから作りました（Greff らの LSTM にあるのぞき穴結合はありません）。GRU は PyTorch のものです。状態の幅はすべて { $width }、バイアスは 2 つめのモデルの忘却バイアスを除いて 0 から始めました。それぞれ { NUM($steps) } ステップ、下の一覧のすべての学習率・{ $seeds } シードで学習させ、別の検証データで学習率を選んでから（正解率が同じなら検証データの損失で決定）、見たことのないテスト用の列で採点しました。最後の印から質問までの最小の間隔と学習のステップ数は、ふつうの LSTM がほとんどのシードで学べるように、試しに動かしてから決めました。
+abl-paper = Greff ら 2017：忘却ゲートや出力の活性化関数を外すと LSTM の成績は大きく落ち、入力ゲートと忘却ゲートを連動させてもほとんど変わらない。Jozefowicz ら 2015：GRU は LSTM と同等以上で、忘却ゲートのバイアスを 1 にすると差がほぼ埋まる
