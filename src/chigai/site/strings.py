@@ -255,6 +255,13 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "Transformer": "Attention を積み重ねて作るモデル。すべての位置を同時に見比べる。"
         "今の大規模言語モデルのもとになった形。",
         "パリティ": "0 と 1 の並びの中に 1 が奇数個あるかどうか。数え続けないと答えられない。",
+        "シード": "学習の始まりのでたらめな重みなどを決める乱数の種。"
+        "シードを変えて何回か学習させると、運によるばらつきが見える。",
+        "学習率": "学習で重みを一度にどれだけ大きく直すか。"
+        "大きすぎても小さすぎてもうまく学べない。",
+        "検証用データ": "学習率などを選ぶためだけに取っておく例。最後の成績には使わない。",
+        "ラグ": "覚えておかなければならない長さ。手がかりから質問までのステップ数。",
+        "tanh": "どんな数も −1 から 1 のあいだに収める関数。ふつうの RNN はこれでメモを作る。",
     },
     "en": {
         "vanishing gradient": "The gradient shrinking to almost nothing on its way back in time, "
@@ -270,6 +277,16 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "with every other at once; the design behind today's large language models.",
         "parity": "Whether a string of 0s and 1s holds an odd number of 1s: "
         "you have to keep count.",
+        "seed": "The random number that sets a training run's random start; "
+        "several seeds show how much of a result is luck.",
+        "learning rate": "How big a correction training makes to the weights at each step; "
+        "too big or too small and the model learns badly.",
+        "validation data": "Examples kept aside for choosing settings such as the learning "
+        "rate; never used for the final score.",
+        "lag": "How far back the model has to remember: the steps between the clue and the "
+        "question.",
+        "tanh": "A function that squeezes any number into the range −1 to 1; a plain RNN makes "
+        "its note with it.",
     },
 }
 
