@@ -262,6 +262,13 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "検証用データ": "学習率などを選ぶためだけに取っておく例。最後の成績には使わない。",
         "ラグ": "覚えておかなければならない長さ。手がかりから質問までのステップ数。",
         "tanh": "どんな数も −1 から 1 のあいだに収める関数。ふつうの RNN はこれでメモを作る。",
+        "バイアス": "ゲートなどで、重みを掛けた和に最後に足す数。"
+        "忘却ゲートなら、学習の始めにゲートがどれだけ開いているかを決める。",
+        "損失": "答えのずれの大きさを 1 つの数にしたもの。学習はこれを小さくしようと進む。",
+        "FLOP": "浮動小数点演算 1 回。掛け算 1 回や足し算 1 回のこと。計算の量の目安。",
+        "更新ゲート": "GRU のゲート。古い状態をどれだけ残し、新しい候補をどれだけ入れるかを、"
+        "ひとつのつまみで同時に決める。",
+        "リセットゲート": "GRU のゲート。新しい候補を作るとき、古い状態をどれだけ見るかを決める。",
     },
     "en": {
         "vanishing gradient": "The gradient shrinking to almost nothing on its way back in time, "
@@ -287,6 +294,16 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "question.",
         "tanh": "A function that squeezes any number into the range −1 to 1; a plain RNN makes "
         "its note with it.",
+        "bias": "A number added after the weighted sum; in a forget gate it sets how open the "
+        "gate is when training starts.",
+        "loss": "How wrong the model's answers are, as one number; training tries to make it "
+        "smaller.",
+        "FLOP": "One floating-point operation, such as one multiplication or one addition: "
+        "a measure of how much arithmetic is done.",
+        "update gate": "A GRU gate that decides, in one move, how much of the old state to keep "
+        "and how much of the new candidate to let in.",
+        "reset gate": "A GRU gate that decides how much of the old state the new candidate may "
+        "look at.",
     },
 }
 
