@@ -236,3 +236,127 @@ mem-end = { $fused_memory ->
   }
 mem-numbers = Fitted over every length, the LSTM's memory grew with exponent { NUM($lstm_memory_exponent, digits: 2) } and the fused attention's with { NUM($fused_memory_exponent, digits: 2) }. The textbook version's table was { PCT($explicit_table_share_shortest) } of what it kept at length { $shortest } and { PCT($explicit_table_share) } at { $longest }; with a share that moves like that, no single exponent describes it (the fit over all lengths gives { NUM($explicit_memory_exponent, digits: 2) }, on the way to the table's 2).
 mem-about = The same runs as the timing above. Memory is the size of the tensors autograd saves for the backward pass, weights excluded, measured the same way on every device.
+
+## When there is little data (verdict: data_efficiency)
+
+data-ask = A common piece of advice says that an LSTM is the steadier choice when data is scarce. We trained an LSTM and a small Transformer of about the same size on the card recall from above, without the blanks, with training sets from very small to large and the same number of training steps for every size.
+data-figure = Card-recall accuracy by number of training examples. Dashed: guessing. Lines: the median of { $seeds } training runs; band: from the worst run to the best.
+data-main = { $advice ->
+    [not_held] On this lookup the advice did not hold: the LSTM was not ahead at any size we tried.
+    [held] On this lookup the advice held: the LSTM was ahead at some sizes and never behind.
+   *[depends] On this lookup, which model learned more from few examples depended on the size of the training set.
+  }
+data-main-lstm = { $lstm_learned ->
+    [never] In fact the LSTM did not learn this lookup at any size we tried.
+   *[somewhere] {""}
+  }
+data-main-transformer = { $transformer_count ->
+    [0] {""}
+   *[other] The Transformer was ahead with { $transformer_sizes } training examples.
+  }
+data-rule = Each size was trained { $seeds } times from different random starting weights (*seeds*), each model at its own learning rate. A model is ahead at a size only when every one of its seeds beat every seed of the other by more than { NUM($margin_points) } percentage points. We say a model has learned the lookup when it reaches { PCT($learned_from, digits: 1) }, halfway from guessing ({ PCT($chance, digits: 1) }) to 100%. { $cards } cards; training sets from { NUM($smallest) } to { NUM($largest) } examples; { NUM($lstm_params) } weights in the LSTM, { NUM($transformer_params) } in the Transformer.
+data-transformer-numbers = { $transformer_count ->
+    [0] {""}
+   *[other] With { $transformer_sizes } examples the Transformer was ahead (at { NUM($transformer_size) }: seeds from { PCT($transformer_low, digits: 1) } to { PCT($transformer_high, digits: 1) }, against the LSTM's { PCT($transformer_lstm_low, digits: 1) } to { PCT($transformer_lstm_high, digits: 1) }).
+  }
+data-lstm-numbers = { $lstm_count ->
+    [0] {""}
+   *[other] With { $lstm_sizes } examples the LSTM was ahead (at { NUM($lstm_size) }: seeds from { PCT($lstm_low, digits: 1) } to { PCT($lstm_high, digits: 1) }, against the Transformer's { PCT($lstm_transformer_low, digits: 1) } to { PCT($lstm_transformer_high, digits: 1) }).
+  }
+data-tie-numbers = { $tie_count ->
+    [0] {""}
+   *[other] With { $tie_sizes } examples we call it a tie: the seed ranges overlapped or were less than { NUM($margin_points) } points apart, or both models stayed near guessing.
+  }
+data-unlearned = { $unlearned_count ->
+    [0] {""}
+   *[other] With { $unlearned_sizes } examples no seed of either model reached { PCT($learned_from, digits: 1) }.
+  }
+data-table-size = training examples
+data-table-lstm = LSTM
+data-table-transformer = Transformer
+data-table-note = Accuracies in the table are medians of { $seeds } seeds ({ $seed_list }).
+data-about = Card recall with { $cards } cards and no blanks. LSTM ({ NUM($lstm_params) } weights) and Transformer ({ NUM($transformer_params) }), the same number of training steps for every size; training, validation and test cards never repeat across sets. A model is ahead at a size only when all its seeds beat all of the other's by more than { PCT($margin) }.
+data-paper = none: this tests a common piece of advice, not a published result
+
+## Counting on strings longer than any it trained on (verdict: length_generalisation)
+
+par-ask = **Parity** asks whether a string of bits, 0s and 1s, holds an odd number of ones. A model that reads in order can keep a one-bit running tally, odd or even so far, which works at any length. Delétang et al. (2023) used tasks like this to test *length generalisation*: train on short strings, test on longer ones. In their study LSTMs kept solving parity on the longer strings, while Transformers fell to guessing, although, the authors note, their models could fit the training data perfectly.
+par-setup = We did the same on a small scale. Two models of about the same size trained on strings of every length up to { $max_length } bits; then we tested them on longer random strings. The Transformer marks positions with the sine waves of Vaswani et al., which give a value at every position, but positions that far out never occurred in its training.
+par-figure = Parity accuracy by string length: held-out strings of the training lengths (left), then longer strings. Dashed: guessing; dotted: the line we count as generalising. Lines: the median of { $seeds } training runs; band: from the worst run to the best.
+par-main-lstm = { $lstm ->
+    [generalises] The LSTM kept counting on strings far longer than any it had practised on, in every run.
+    [fits_but_fails_longer] The LSTM learned its training strings, but no run of it held up on the longest strings.
+    [does_not_fit] The LSTM did not even learn its training strings.
+   *[mixed] The LSTM's runs disagreed: some held up on longer strings and some did not.
+  }
+par-main-transformer = { $transformer ->
+    [generalises] The Transformer, too, kept counting on the longer strings in every run.
+    [fits_but_fails_longer] The Transformer learned its training strings too, yet no run of it held up on the longest strings: it learned something that works only at the lengths it saw.
+    [does_not_fit] The Transformer did not even learn its training strings, so its scores on longer strings say nothing about length.
+   *[mixed] The Transformer's runs disagreed: some held up on longer strings and some did not.
+  }
+par-paper-premise = Delétang et al. trained far larger models for far longer, on longer strings than ours. Their claim concerns models that can fit their training strings; judged on that premise, { $paper ->
+    [agrees] our small run shows what they report.
+    [disagrees] our small run shows the opposite of what they report.
+   *[partly] our small run agrees with them only in part.
+  }
+par-rule = Training strings of every length from 1 to { $max_length } bits, shorter ones padded on the left; the learning rate was chosen on held-out strings of those lengths, which no model trained on. Test: { NUM($test_size) } random strings for each of { $test_lengths } bits. Guessing gets { PCT($chance) }; a model generalises at a length when it stays at or above { PCT($generalises_from) }. Weights: LSTM { NUM($lstm_params) }, Transformer { NUM($transformer_params) }.
+par-lstm-numbers = { $lstm ->
+    [generalises] LSTM: fitted its training strings in every seed and stayed at or above { PCT($generalises_from) } on the longest strings in every seed ({ PCT($lstm_at_longest) } median at { $longest } bits).
+    [fits_but_fails_longer] LSTM: fitted its training strings (median { PCT($lstm_train) }; held-out strings of those lengths { PCT($lstm_held_out) }), but fell to { PCT($lstm_at_longest) } at { $longest } bits (best seed { PCT($lstm_best_seed) }), next to guessing's { PCT($chance) }.
+    [does_not_fit] LSTM: did not fit its training strings (median training accuracy { PCT($lstm_train) }).
+   *[mixed] LSTM: { $lstm_fits } of { $seeds } seeds fitted the training strings, and at { $longest } bits { $lstm_generalises } of { $seeds } stayed at or above { PCT($generalises_from) } (median { PCT($lstm_at_longest) }).
+  }
+par-transformer-numbers = { $transformer ->
+    [generalises] Transformer: fitted its training strings in every seed and stayed at or above { PCT($generalises_from) } on the longest strings in every seed ({ PCT($transformer_at_longest) } median at { $longest } bits).
+    [fits_but_fails_longer] Transformer: fitted its training strings (median { PCT($transformer_train) }; held-out strings of those lengths { PCT($transformer_held_out) }), but fell to { PCT($transformer_at_longest) } at { $longest } bits (best seed { PCT($transformer_best_seed) }), next to guessing's { PCT($chance) }.
+    [does_not_fit] Transformer: did not fit its training strings (median training accuracy { PCT($transformer_train) }).
+   *[mixed] Transformer: { $transformer_fits } of { $seeds } seeds fitted the training strings, and at { $longest } bits { $transformer_generalises } of { $seeds } stayed at or above { PCT($generalises_from) } (median { PCT($transformer_at_longest) }).
+  }
+par-table-length = bits
+par-table-lstm = LSTM
+par-table-transformer = Transformer
+par-table-note = Accuracies in the table are medians of { $seeds } seeds ({ $seed_list }), on { NUM($test_size) } random strings per length.
+par-about = Parity. Training strings of every length from 1 to { $max_length } (shorter ones padded on the left with a separate token); validation: held-out strings of the same lengths; test: random strings of { $test_lengths } bits. LSTM ({ NUM($lstm_params) } weights) and Transformer with sinusoidal positions ({ NUM($transformer_params) }), the same steps and learning-rate candidates.
+par-paper = Delétang et al. 2023: LSTMs generalise parity to longer strings, Transformers do not
+
+## Do heads and layers matter? (verdict: heads_layers)
+
+hl-ask = A Transformer has two obvious knobs: how many attention heads look side by side in each layer, and how many layers are stacked. We tried several shapes on a lookup where keys and numbers are separate tokens ("A 3 B 7 … B?"). To answer, the model must first link every number to the key just before it, and only then find the key asked for: two steps of attention. Olsson et al. (2022) found that this kind of lookup, done by an "induction head", needs at least two layers.
+hl-main = { $depth ->
+    [matters] Depth made the difference: the best shape with more than one layer beat every one-layer shape, in every run.
+    [one_layer_enough] One layer was enough here: a one-layer shape solved it in every run.
+   *[unclear] Depth did not clearly decide it here: the runs of one-layer and deeper shapes overlapped.
+  }
+hl-enough = { $deep_enough ->
+    [every_seed] Every run of every deeper shape solved it.
+   *[not_every_seed] But depth alone was not enough: some runs of the deeper shapes still failed.
+  }
+hl-heads = { $heads ->
+    [no] At the same depth, no number of heads beat another in every run.
+    [matter] The number of heads mattered too, at { $heads_layers } layers: there one head count beat another in every run.
+   *[one_count] We tried a single head count, so this says nothing about heads.
+  }
+hl-rule = Accuracies are medians of { $seeds } seeds ({ $seed_list }); "seeds solved" counts the seeds at or above { PCT($solved_from) }; guessing gets { PCT($chance, digits: 1) }. More heads do not add weights: the heads share out the same width between them.
+hl-table-heads = heads
+hl-table-layers = layers
+hl-table-params = parameters
+hl-table-accuracy = accuracy
+hl-table-solved = seeds solved
+hl-depth-numbers = { $depth ->
+    [matters] The best one-layer shape reached { PCT($one_layer_best) } (no one-layer seed above { PCT($one_layer_max_seed) }); every seed of the best deeper shape ({ $best_layers } layers, a head count of { $best_heads }) beat every one-layer seed, { PCT($deeper_best) } median.
+    [one_layer_enough] The best one-layer shape reached { PCT($one_layer_best) }.
+   *[unclear] One layer reached { PCT($one_layer_best) } at best, deeper shapes { PCT($deeper_best) }; the seed ranges overlapped.
+  }
+hl-deep-numbers = { $deep_enough ->
+    [every_seed] Across the deeper shapes, all { $deep_seeds } seeds solved it.
+   *[not_every_seed] Across the deeper shapes, { $deep_solved } of { $deep_seeds } seeds solved it, and the worst scored { PCT($deep_worst, digits: 1) }; the medians in the table hide those seeds.
+  }
+hl-heads-numbers = At the same depth, the medians of different head counts differed by at most { PCT($heads_spread) }.
+hl-smallest = { $smallest ->
+    [found] The smallest shape that solved it in every seed had { $smallest_layers } layers, a head count of { $smallest_heads } and { NUM($smallest_params) } parameters.
+   *[none] No shape solved it in every seed.
+  }
+hl-paper-premise = Olsson et al. studied induction heads in language models trained on real text; our task is a toy built to need two steps, and our models are tiny. Inside that premise we only check their one claim: one layer of attention is not enough for this lookup.
+hl-about = Associative recall with { $pairs } key-number pairs ({ $length } tokens), Transformer width { $width }, { NUM($steps) } training steps for every shape, each shape at its own learning rate.
+hl-paper = Olsson et al. 2022: an induction head needs two layers of attention

@@ -224,3 +224,127 @@ mem-end = { $fused_memory ->
   }
 mem-numbers = すべての長さを使って当てはめると、メモリの増え方の指数は LSTM が { NUM($lstm_memory_exponent, digits: 2) }、高速版の Attention が { NUM($fused_memory_exponent, digits: 2) } でした。教科書版では、保存したもののうち重みの表が占める割合が、長さ { $shortest } で { PCT($explicit_table_share_shortest) }、長さ { $longest } で { PCT($explicit_table_share) } でした。割合がこれだけ動くので、1 つの指数では表せません（すべての長さで当てはめると { NUM($explicit_memory_exponent, digits: 2) }。表だけなら指数は 2、つまり「長さの 2 乗」です）。
 mem-about = 上の時間と同じ測定。メモリは、逆伝播のために自動微分が保存するテンソルの大きさ（重みそのものは除く）で、どのデバイスでも同じ方法で測っている。
+
+## データが少ないとき（verdict: data_efficiency）
+
+data-ask = 「データが少ないなら LSTM の方が安定する」という助言をよく見かけます。そこで、大きさをそろえた LSTM と小さな Transformer に、さきほどのカード当てを空白なしで学ばせました。学習に使う例の数をとても少ない数から多い数まで変え、学習のステップ数はどれも同じにしています。
+data-figure = 学習に使った例の数ごとの、カード当ての正解率。破線は当てずっぽう。線は { $seeds } 回の学習の中央値、帯はいちばん悪い回から良い回まで。
+data-main = { $advice ->
+    [not_held] このカード当てでは、助言は当てはまりませんでした。どの例の数でも、LSTM が上回ることはありませんでした。
+    [held] このカード当てでは、助言どおりでした。LSTM が上回る例の数があり、下回ることはありませんでした。
+   *[depends] このカード当てでは、少ない例からどちらがよく学ぶかは、例の数によって入れ替わりました。
+  }
+data-main-lstm = { $lstm_learned ->
+    [never] それどころか、LSTM はどの例の数でも、このカード当てを覚えられませんでした。
+   *[somewhere] {""}
+  }
+data-main-transformer = { $transformer_count ->
+    [0] {""}
+   *[other] Transformer が上回ったのは、例が { $transformer_sizes } 個のときです。
+  }
+data-rule = どの例の数でも、重みの初期値（シード）を変えて { $seeds } 回ずつ学習し、学習率はモデルごとに選びました。一方のすべてのシードが、他方のすべてのシードを { NUM($margin_points) } ポイントより大きく上回ったときだけ「上」と呼びます。{ PCT($learned_from, digits: 1) } に届けば「覚えた」とみなします。当てずっぽうの { PCT($chance, digits: 1) } と 100% のちょうど中間です。カードは { $cards } 枚、学習に使う例は { NUM($smallest) } 個から { NUM($largest) } 個、重みは LSTM が { NUM($lstm_params) } 個、Transformer が { NUM($transformer_params) } 個です。
+data-transformer-numbers = { $transformer_count ->
+    [0] {""}
+   *[other] 例が { $transformer_sizes } 個のときは Transformer が上でした（{ NUM($transformer_size) } 個のとき、シードごとに { PCT($transformer_low, digits: 1) }〜{ PCT($transformer_high, digits: 1) }、LSTM は { PCT($transformer_lstm_low, digits: 1) }〜{ PCT($transformer_lstm_high, digits: 1) }）。
+  }
+data-lstm-numbers = { $lstm_count ->
+    [0] {""}
+   *[other] 例が { $lstm_sizes } 個のときは LSTM が上でした（{ NUM($lstm_size) } 個のとき、シードごとに { PCT($lstm_low, digits: 1) }〜{ PCT($lstm_high, digits: 1) }、Transformer は { PCT($lstm_transformer_low, digits: 1) }〜{ PCT($lstm_transformer_high, digits: 1) }）。
+  }
+data-tie-numbers = { $tie_count ->
+    [0] {""}
+   *[other] 例が { $tie_sizes } 個のときは引き分けです。シードの幅が重なったか、離れていても { NUM($margin_points) } ポイント未満だったか、どちらも当てずっぽうに近いままでした。
+  }
+data-unlearned = { $unlearned_count ->
+    [0] {""}
+   *[other] 例が { $unlearned_sizes } 個のときは、どちらのモデルもどのシードも { PCT($learned_from, digits: 1) } に届きませんでした。
+  }
+data-table-size = 学習に使った例の数
+data-table-lstm = LSTM
+data-table-transformer = Transformer
+data-table-note = 表の正解率は { $seeds } つのシード（{ $seed_list }）の中央値です。
+data-about = カード { $cards } 枚、空白なしのカード当て。LSTM（重み { NUM($lstm_params) } 個）と Transformer（{ NUM($transformer_params) } 個）。例の数によらず学習のステップ数は同じ。学習・検証・テストの組のあいだで同じ問題は出さない。一方のすべてのシードが他方のすべてのシードを { PCT($margin) } より大きく上回ったときだけ「上」と呼ぶ。
+data-paper = なし（論文の結果ではなく、よく聞く助言を確かめる実験）
+
+## 学習したより長い列で数えられるか（verdict: length_generalisation）
+
+par-ask = **パリティ**は、0 と 1 の並びに含まれる 1 の数が奇数かどうかを答える問題です。順番に読むモデルなら「ここまでで奇数か偶数か」の 1 ビットだけを持ち歩けばよく、このやり方は列がどれだけ長くても通用します。Delétang ら（2023）は、このような課題で*長さの汎化*を調べました。短い列で学習して、長い列で試すとどうなるか、です。彼らの実験では、LSTM は長い列でもパリティを解き続け、Transformer は当てずっぽうに落ちました。著者たちによれば、モデルには学習用のデータを完璧に覚えられるだけの力があったにもかかわらず、です。
+par-setup = 私たちも小さな規模で試しました。大きさをそろえた 2 つのモデルを、{ $max_length } ビットまでのあらゆる長さの列で学習させ、そのあと、もっと長いランダムな列で試します。Transformer は位置を Vaswani らの正弦波で表します。これはどの位置にも値がありますが、そこまで先の位置は学習中に一度も出てきていません。
+par-figure = 列の長さごとのパリティの正解率。左端は学習と同じ長さの、学習に使わなかった列。破線は当てずっぽう、点線は「汎化できた」とみなす線。線は { $seeds } 回の学習の中央値、帯はいちばん悪い回から良い回まで。
+par-main-lstm = { $lstm ->
+    [generalises] LSTM は、練習したどの列よりずっと長い列でも、どの回も数え続けられました。
+    [fits_but_fails_longer] LSTM は学習用の列は覚えましたが、いちばん長い列ではどの回も持ちこたえられませんでした。
+    [does_not_fit] LSTM は学習用の列さえ覚えられませんでした。
+   *[mixed] LSTM は回によって結果が分かれ、長い列で持ちこたえた回とそうでない回がありました。
+  }
+par-main-transformer = { $transformer ->
+    [generalises] Transformer も、長い列でどの回も数え続けられました。
+    [fits_but_fails_longer] Transformer も学習用の列は覚えました。ところが、いちばん長い列ではどの回も持ちこたえられませんでした。見たことのある長さでしか通用しない覚え方をしたのです。
+    [does_not_fit] Transformer は学習用の列さえ覚えられませんでした。これでは、長い列での成績から長さについて何かを言うことはできません。
+   *[mixed] Transformer は回によって結果が分かれ、長い列で持ちこたえた回とそうでない回がありました。
+  }
+par-paper-premise = Delétang らは、ずっと大きなモデルを、ずっと長い列で、ずっと長く学習させています。彼らの主張は、学習用の列を覚えられるモデルについての話です。その前提の中で言えば、{ $paper ->
+    [agrees] 私たちの小さな実験も彼らの報告と同じ結果です。
+    [disagrees] 私たちの小さな実験は彼らの報告とは逆の結果です。
+   *[partly] 私たちの小さな実験は彼らの報告と一部だけ一致しました。
+  }
+par-rule = 学習には長さ 1〜{ $max_length } ビットのあらゆる列を使い、短い列は左を埋めました。学習率は、同じ長さの、学習には使っていない列で選んでいます。テストは { $test_lengths } ビットのランダムな列を、長さごとに { NUM($test_size) } 本です。当てずっぽうなら { PCT($chance) }、{ PCT($generalises_from) } 以上を保てば「汎化できた」とみなします。重みは LSTM が { NUM($lstm_params) } 個、Transformer が { NUM($transformer_params) } 個です。
+par-lstm-numbers = { $lstm ->
+    [generalises] LSTM：どのシードも学習用の列を覚え、いちばん長い列でもすべてのシードが { PCT($generalises_from) } 以上を保ちました（{ $longest } ビットで中央値 { PCT($lstm_at_longest) }）。
+    [fits_but_fails_longer] LSTM：学習用の列は覚えましたが（中央値 { PCT($lstm_train) }、同じ長さの未使用の列で { PCT($lstm_held_out) }）、{ $longest } ビットでは { PCT($lstm_at_longest) }（いちばん良いシードでも { PCT($lstm_best_seed) }）と、当てずっぽうの { PCT($chance) } のそばまで落ちました。
+    [does_not_fit] LSTM：学習用の列さえ覚えられませんでした（学習用の列での正解率の中央値 { PCT($lstm_train) }）。
+   *[mixed] LSTM：学習用の列を覚えたのは { $seeds } つのシードのうち { $lstm_fits } つ、{ $longest } ビットで { PCT($generalises_from) } 以上を保ったのは { $lstm_generalises } つです（中央値 { PCT($lstm_at_longest) }）。
+  }
+par-transformer-numbers = { $transformer ->
+    [generalises] Transformer：どのシードも学習用の列を覚え、いちばん長い列でもすべてのシードが { PCT($generalises_from) } 以上を保ちました（{ $longest } ビットで中央値 { PCT($transformer_at_longest) }）。
+    [fits_but_fails_longer] Transformer：学習用の列は覚えましたが（中央値 { PCT($transformer_train) }、同じ長さの未使用の列で { PCT($transformer_held_out) }）、{ $longest } ビットでは { PCT($transformer_at_longest) }（いちばん良いシードでも { PCT($transformer_best_seed) }）と、当てずっぽうの { PCT($chance) } のそばまで落ちました。
+    [does_not_fit] Transformer：学習用の列さえ覚えられませんでした（学習用の列での正解率の中央値 { PCT($transformer_train) }）。
+   *[mixed] Transformer：学習用の列を覚えたのは { $seeds } つのシードのうち { $transformer_fits } つ、{ $longest } ビットで { PCT($generalises_from) } 以上を保ったのは { $transformer_generalises } つです（中央値 { PCT($transformer_at_longest) }）。
+  }
+par-table-length = ビット数
+par-table-lstm = LSTM
+par-table-transformer = Transformer
+par-table-note = 表の正解率は { $seeds } つのシード（{ $seed_list }）の中央値で、長さごとに { NUM($test_size) } 本のランダムな列で測りました。
+par-about = パリティ。学習には長さ 1〜{ $max_length } のあらゆる長さの列（短い列は左を専用の記号で埋める）、検証には同じ長さの未使用の列、テストには { $test_lengths } ビットのランダムな列を使用。LSTM（重み { NUM($lstm_params) } 個）と正弦波の位置情報を持つ Transformer（{ NUM($transformer_params) } 個）。ステップ数と学習率の候補は同じ。
+par-paper = Delétang ら 2023：LSTM はパリティを長い列にも汎化でき、Transformer はできない
+
+## ヘッドの数と層の数で結果は変わる？（verdict: heads_layers）
+
+hl-ask = Transformer には分かりやすいつまみが 2 つあります。1 つの層の中で並んで働くヘッドの数と、積み重ねる層の数です。いくつかの形を、キーと数字が別々に並んだ探しもの「A 3 B 7 … B?」で試しました。答えるには、まず各数字をすぐ前のキーと結びつけ、そのあとで質問されたキーを探す必要があります。Attention を 2 段階使うわけです。Olsson ら（2022）は、この種の探しものをする「帰納ヘッド」には少なくとも 2 層が要ることを示しました。
+hl-main = { $depth ->
+    [matters] 決め手は深さでした。2 層以上のいちばん良い形は、どの回も、1 層のどの形のどの回より上でした。
+    [one_layer_enough] ここでは 1 層で足りました。1 層の形で、どの回も解けています。
+   *[unclear] ここでは、深さではっきり差がついたとは言えません。1 層と深い形の成績の幅が重なりました。
+  }
+hl-enough = { $deep_enough ->
+    [every_seed] 深い形は、どれもどの回も解けました。
+   *[not_every_seed] ただし、深ければ十分というわけではなく、深い形でも解けなかった回がありました。
+  }
+hl-heads = { $heads ->
+    [no] 同じ深さでは、ヘッドの数を変えても、どの回でも上回るような差はつきませんでした。
+    [matter] ヘッドの数でも差が出ました。{ $heads_layers } 層では、あるヘッド数が別のヘッド数をどの回でも上回りました。
+   *[one_count] ヘッドの数は 1 通りしか試していないので、ヘッドについては何も言えません。
+  }
+hl-rule = 正解率は { $seeds } つのシード（{ $seed_list }）の中央値、「解けたシード数」は { PCT($solved_from) } 以上に届いたシードの数です。当てずっぽうなら { PCT($chance, digits: 1) } です。ヘッドを増やしても重みは増えません。同じ幅をヘッドで分け合うからです。
+hl-table-heads = ヘッド数
+hl-table-layers = 層の数
+hl-table-params = パラメータ数
+hl-table-accuracy = 正解率
+hl-table-solved = 解けたシード数
+hl-depth-numbers = { $depth ->
+    [matters] 1 層のいちばん良い形でも { PCT($one_layer_best) } で、1 層のどのシードも { PCT($one_layer_max_seed) } 以下でした。いちばん良い深い形（{ $best_layers } 層、ヘッド { $best_heads } 個）は、どのシードも 1 層のどのシードより上で、中央値は { PCT($deeper_best) } です。
+    [one_layer_enough] 1 層のいちばん良い形は { PCT($one_layer_best) } でした。
+   *[unclear] 1 層のいちばん良い形で { PCT($one_layer_best) }、深い形のいちばん良いもので { PCT($deeper_best) } でした。シードの幅が重なっています。
+  }
+hl-deep-numbers = { $deep_enough ->
+    [every_seed] 深い形をまとめると、{ $deep_seeds } シードのすべてが解けました。
+   *[not_every_seed] 深い形をまとめると、解けたのは { $deep_seeds } シードのうち { $deep_solved } シードで、いちばん悪いシードは { PCT($deep_worst, digits: 1) } でした。表の中央値には、こうしたシードは表れていません。
+  }
+hl-heads-numbers = 同じ深さで、ヘッド数による中央値の差は最大 { PCT($heads_spread) } でした。
+hl-smallest = { $smallest ->
+    [found] すべてのシードで解けたいちばん小さな形は、{ $smallest_layers } 層、ヘッド { $smallest_heads } 個、パラメータ { NUM($smallest_params) } 個でした。
+   *[none] すべてのシードで解けた形はありませんでした。
+  }
+hl-paper-premise = Olsson らが調べたのは、本物の文章で学習した言語モデルの帰納ヘッドです。私たちの課題は 2 段階が要るように作ったおもちゃで、モデルもとても小さなものです。その前提の中で確かめたのは、「1 層の Attention ではこの探しものには足りない」という一点だけです。
+hl-about = キーと数字の組 { $pairs } 個（{ $length } トークン）の連想記憶。Transformer の幅 { $width }、どの形も { NUM($steps) } ステップ学習し、形ごとに自分の学習率を選んだ。
+hl-paper = Olsson ら 2022：帰納ヘッドには 2 層の Attention が要る

@@ -434,3 +434,261 @@ def compute_cost(result: Any) -> ComputeCost:
 def _gpu(speed: _SPEED) -> Literal["slower_everywhere", "slower_from", "faster_at", "tie"]:
     """On a GPU the page names fewer cases: a win anywhere is the news."""
     return "faster_at" if speed == "faster_then_slower" else speed
+
+
+@dataclass(frozen=True)
+class DataEfficiency:
+    """Card recall from training sets of growing size: who is ahead where."""
+
+    cards: int
+    smallest: int  # training examples
+    largest: int
+    seeds: int
+    seed_list: list[int]
+    chance: float
+    lstm_params: int
+    transformer_params: int
+    margin: float  # "ahead" means every seed beat every other seed by more than this
+    margin_points: float
+    learned_from: float  # halfway from guessing to 100%
+    advice: Literal["not_held", "held", "depends"]  # "an LSTM is steadier with little data"
+    transformer_sizes: list[int]
+    transformer_count: int
+    lstm_sizes: list[int]
+    lstm_count: int
+    tie_sizes: list[int]
+    tie_count: int
+    unlearned_sizes: list[int]  # no seed of either model learned the lookup
+    unlearned_count: int
+    lstm_learned: Literal["never", "somewhere"]
+    # the seed ranges at the largest size the Transformer won and the smallest the LSTM won
+    transformer_size: int
+    transformer_low: float
+    transformer_high: float
+    transformer_lstm_low: float
+    transformer_lstm_high: float
+    lstm_size: int
+    lstm_low: float
+    lstm_high: float
+    lstm_transformer_low: float
+    lstm_transformer_high: float
+    # the at-a-glance row: the smallest size someone won, else the largest
+    row_size: int
+    row_lstm: float
+    row_transformer: float
+    rows: list[dict[str, Any]]
+
+
+def data_efficiency(result: Any) -> DataEfficiency:
+    data, found = result.data, result.findings
+    recall, sizes = found["recall"], data["train_sizes"]
+    models = data["recall"]["models"]
+    learned = recall["learned_seeds"]
+    unlearned = [
+        n for i, n in enumerate(sizes) if learned["lstm"][i] == learned["transformer"][i] == 0
+    ]
+    if not recall["lstm_better_sizes"]:
+        advice = "not_held"
+    elif not recall["transformer_better_sizes"]:
+        advice = "held"
+    else:
+        advice = "depends"
+
+    def seeds_at(size: int | None, model: str) -> list[float]:
+        return models[model]["accuracy"][sizes.index(size)] if size else [0.0]
+
+    won = recall["transformer_better_sizes"][-1] if recall["transformer_better_sizes"] else None
+    lost = recall["lstm_better_sizes"][0] if recall["lstm_better_sizes"] else None
+    decided = sorted(recall["lstm_better_sizes"] + recall["transformer_better_sizes"])
+    row = sizes.index(decided[0] if decided else sizes[-1])
+    return DataEfficiency(
+        cards=data["cards"],
+        smallest=sizes[0],
+        largest=sizes[-1],
+        seeds=found["seeds_n"],
+        seed_list=data["seeds"],
+        chance=data["recall"]["chance"],
+        lstm_params=models["lstm"]["params"],
+        transformer_params=models["transformer"]["params"],
+        margin=found["win_margin"],
+        margin_points=100 * found["win_margin"],
+        learned_from=recall["learned_from"],
+        advice=advice,
+        transformer_sizes=recall["transformer_better_sizes"],
+        transformer_count=len(recall["transformer_better_sizes"]),
+        lstm_sizes=recall["lstm_better_sizes"],
+        lstm_count=len(recall["lstm_better_sizes"]),
+        tie_sizes=recall["tie_sizes"],
+        tie_count=len(recall["tie_sizes"]),
+        unlearned_sizes=unlearned,
+        unlearned_count=len(unlearned),
+        lstm_learned="never" if max(learned["lstm"]) == 0 else "somewhere",
+        transformer_size=won or 0,
+        transformer_low=_low(seeds_at(won, "transformer")),
+        transformer_high=_high(seeds_at(won, "transformer")),
+        transformer_lstm_low=_low(seeds_at(won, "lstm")),
+        transformer_lstm_high=_high(seeds_at(won, "lstm")),
+        lstm_size=lost or 0,
+        lstm_low=_low(seeds_at(lost, "lstm")),
+        lstm_high=_high(seeds_at(lost, "lstm")),
+        lstm_transformer_low=_low(seeds_at(lost, "transformer")),
+        lstm_transformer_high=_high(seeds_at(lost, "transformer")),
+        row_size=sizes[row],
+        row_lstm=models["lstm"]["median_accuracy"][row],
+        row_transformer=models["transformer"]["median_accuracy"][row],
+        rows=data["rows"],
+    )
+
+
+_PARITY = Literal["generalises", "fits_but_fails_longer", "does_not_fit", "mixed"]
+
+
+@dataclass(frozen=True)
+class Parity:
+    """Parity trained on short strings, tested on longer ones, per model."""
+
+    max_length: int  # the longest training string, in bits
+    test_lengths: list[int]
+    longest: int
+    test_size: int
+    seeds: int
+    seed_list: list[int]
+    chance: float
+    generalises_from: float
+    lstm_params: int
+    transformer_params: int
+    story: Literal["lstm_only", "other"]  # LSTM generalised, Transformer fitted but failed
+    lstm: _PARITY
+    lstm_train: float  # medians: training strings, held-out strings, the longest strings
+    lstm_held_out: float
+    lstm_at_longest: float
+    lstm_best_seed: float
+    lstm_fits: int  # seeds that fitted their training strings
+    lstm_generalises: int  # seeds at or above generalises_from at the longest
+    transformer: _PARITY
+    transformer_train: float
+    transformer_held_out: float
+    transformer_at_longest: float
+    transformer_best_seed: float
+    transformer_fits: int
+    transformer_generalises: int
+    paper: Literal["agrees", "partly", "disagrees"]
+    rows: list[dict[str, Any]]
+
+
+def length_generalisation(result: Any) -> Parity:
+    data, found = result.data, result.findings
+    lstm, transformer = found["lstm"], found["transformer"]
+    lstm_only = lstm["verdict"] == "generalises" and (
+        transformer["verdict"] == "fits_but_fails_longer"
+    )
+
+    def model(name: str, seen: dict[str, Any]) -> dict[str, Any]:
+        return {
+            name: seen["verdict"],
+            f"{name}_train": seen["train_median"],
+            f"{name}_held_out": seen["held_out_median"],
+            f"{name}_at_longest": seen["at_longest"],
+            f"{name}_best_seed": seen["best_seed_at_longest"],
+            f"{name}_fits": seen["fits_seeds"],
+            f"{name}_generalises": seen["generalises_seeds"][-1],
+        }
+
+    return Parity(
+        max_length=data["max_length"],
+        test_lengths=data["test_lengths"],
+        longest=data["test_lengths"][-1],
+        test_size=data["test_size"],
+        seeds=found["seeds_n"],
+        seed_list=data["seeds"],
+        chance=data["chance"],
+        generalises_from=data["generalises_from"],
+        lstm_params=data["models"]["lstm"]["params"],
+        transformer_params=data["models"]["transformer"]["params"],
+        story="lstm_only" if lstm_only else "other",
+        **model("lstm", lstm),
+        **model("transformer", transformer),
+        paper=found["paper"],
+        rows=data["rows"],
+    )
+
+
+@dataclass(frozen=True)
+class HeadsLayers:
+    """A two-step lookup tried with Transformers of several shapes."""
+
+    pairs: int
+    length: int
+    width: int
+    steps: int
+    seeds: int
+    seed_list: list[int]
+    chance: float
+    solved_from: float
+    depth: Literal["matters", "one_layer_enough", "unclear"]
+    one_layer_best: float
+    one_layer_max_seed: float
+    deeper_best: float
+    best_layers: int  # the best deeper shape
+    best_heads: int
+    deep_enough: Literal["every_seed", "not_every_seed"]  # across the deeper shapes
+    deep_solved: int
+    deep_seeds: int
+    deep_worst: float
+    heads: Literal["one_count", "matter", "no"]
+    heads_layers: list[int]  # depths at which one head count beat another in every seed
+    heads_spread: float
+    smallest: Literal["found", "none"]  # the smallest shape solved in every seed
+    smallest_layers: int
+    smallest_heads: int
+    smallest_params: int
+    paper: str
+    rows: list[dict[str, Any]]
+
+
+def heads_layers(result: Any) -> HeadsLayers:
+    data, found = result.data, result.findings
+    rows = data["rows"]
+    deep = [row for row in rows if row["layers"] > 1]
+    deep_scores = [score for row in deep for score in row["accuracy"]]
+    deep_solved = sum(row["solved_seeds"] for row in deep)
+    if found["depth_matters"]:
+        depth = "matters"
+    elif found["one_layer_enough"]:
+        depth = "one_layer_enough"
+    else:
+        depth = "unclear"
+    if len({row["heads"] for row in rows}) < 2:
+        heads = "one_count"
+    else:
+        heads = "matter" if found["heads_matter"] else "no"
+    best, smallest = found["best_deeper"] or {}, found["smallest_solving"] or {}
+    return HeadsLayers(
+        pairs=data["pairs"],
+        length=data["length"],
+        width=data["d_model"],
+        steps=data["steps"],
+        seeds=found["seeds_n"],
+        seed_list=data["seeds"],
+        chance=data["chance"],
+        solved_from=data["solved_from"],
+        depth=depth,
+        one_layer_best=found["one_layer_best"],
+        one_layer_max_seed=found["one_layer_max_seed"],
+        deeper_best=found["deeper_best"] or 0.0,
+        best_layers=best.get("layers", 0),
+        best_heads=best.get("heads", 0),
+        deep_enough="every_seed" if deep_solved == len(deep_scores) else "not_every_seed",
+        deep_solved=deep_solved,
+        deep_seeds=len(deep_scores),
+        deep_worst=min(deep_scores, default=0.0),
+        heads=heads,
+        heads_layers=sorted({h["layers"] for h in found["heads_better"]}),
+        heads_spread=found["heads_spread"],
+        smallest="found" if smallest else "none",
+        smallest_layers=smallest.get("layers", 0),
+        smallest_heads=smallest.get("heads", 0),
+        smallest_params=smallest.get("params", 0),
+        paper=found["paper"],
+        rows=rows,
+    )
