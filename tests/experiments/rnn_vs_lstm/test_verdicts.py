@@ -1,0 +1,198 @@
+"""The RNN vs LSTM page's verdicts (experiments/rnn_vs_lstm/page/verdicts.py): each one
+follows its finding, and every word a page can choose is reachable from some result.
+
+Each case copies a committed full result and changes a few findings (or the data a
+selector reads), as a rerun could; a test then checks that together the cases reach every
+value of every selector, so no sentence on the page is dead or unreachable.
+"""
+
+import copy
+import json
+import typing
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from helpers import ROOT
+
+from chigai.site.words import load_verdicts
+
+VERDICTS = load_verdicts(ROOT / "experiments" / "rnn_vs_lstm" / "page")
+
+
+def made(experiment: str, **changes: Any) -> Any:
+    """The committed full result of `experiment` with `changes` applied, keyed by a path
+    into its data ("findings.paper", "models.rnn.hidden_size")."""
+    stored = json.loads(Path(ROOT / "results" / f"{experiment}.full.json").read_text())
+    data = copy.deepcopy(stored["data"])
+    for path, value in changes.items():
+        *parents, last = path.split(".")
+        target = data
+        for key in parents:
+            target = target[int(key)] if isinstance(target, list) else target[key]
+        target[int(last) if isinstance(target, list) else last] = value
+    return SimpleNamespace(data=data, findings=data["findings"], provenance=stored["provenance"])
+
+
+def verdict(experiment: str, **changes: Any) -> Any:
+    return getattr(VERDICTS, experiment)(made(experiment, **changes))
+
+
+NO_HOLDS = {"findings.lstm_holds_where_rnn_fails": [], "findings.paper": "partly"}
+RECALL_NO_HOLDS = {"findings.lstm_solves_where_rnn_guesses": [], "findings.paper": "partly"}
+# (experiment, changes, what the verdict then says)
+CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+    ("adding_problem", {}, {"outcome": "agrees", "last_lstm": "all", "sizes_match": "same"}),
+    ("adding_problem", NO_HOLDS, {"outcome": "partly", "lag": 0, "holds_count": 0}),
+    ("adding_problem", {"findings.paper": "disagrees"}, {"outcome": "disagrees"}),
+    (
+        "adding_problem",
+        {"findings.solved_seeds.lstm": [3, 3, 3, 2], "models.rnn.hidden_size": 32},
+        {"last_lstm": "some", "last_lstm_solved": 2, "sizes_match": "different"},
+    ),
+    ("marked_recall", {}, {"outcome": "agrees", "last_lstm": "some", "guessing": "lstm_solved"}),
+    (
+        "marked_recall",
+        {**RECALL_NO_HOLDS, "findings.solved_seeds.lstm": [3, 3, 3, 3]},
+        {"outcome": "partly", "last_lstm": "all", "after_guessing": "lstm_half"},
+    ),
+    (
+        "marked_recall",
+        {**RECALL_NO_HOLDS, "findings.lstm_well_above_chance_where_rnn_guesses": []},
+        {"after_guessing": "lstm_neither", "guessing": "lstm_short", "guessing_lag": 40},
+    ),
+    (
+        "marked_recall",
+        {**RECALL_NO_HOLDS, "findings.rnn_at_chance_lags": [], "findings.paper": "disagrees"},
+        {"outcome": "disagrees", "guessing": "never", "rnn_low_count": 0},
+    ),
+    (
+        "marked_recall",
+        {
+            "findings.gradient_checks": {
+                "untrained_rnn_vanishes": False,
+                "trained_rnn_vanishes": True,
+                "lstm_reaches_further": True,
+            },
+            "findings.gradient_left.lstm.init": 0.9,
+            "findings.paper_gradients": "agrees",
+        },
+        {
+            "untrained_rnn": "kept",
+            "untrained_lstm": "kept",
+            "trained_rnn": "vanished",
+            "lstm_reach": "further",
+            "gradients": "agrees",
+        },
+    ),
+    (
+        "marked_recall",
+        {"findings.paper_gradients": "disagrees"},
+        {"gradients": "disagrees", "untrained_rnn": "vanished", "trained_rnn": "kept"},
+    ),
+    (
+        "marked_recall",
+        {"models.rnn.accuracy.1.0": 0.95, "models.lstm.hidden_size": 128},
+        {"probe_rnn": "solved", "probe_rnn_accuracy": 0.95, "sizes_match": "different"},
+    ),
+    (
+        "marked_recall",
+        {
+            "findings.cell_held_in_example": True,
+            "findings.cell_held_typically": True,
+            "findings.rnn_leans_on_recent_inputs": True,
+            "gates.marked_at": 0,
+            "gates.answered_right": False,
+        },
+        {
+            "example": "held",
+            "typically": "held",
+            "recency": "rnn_leans",
+            "mark": "first",
+            "answered": "wrong",
+        },
+    ),
+    (
+        "marked_recall",
+        {},
+        {"example": "moved", "typically": "moved", "recency": "no_gap", "mark": "later"},
+    ),
+    ("marked_recall", {}, {"answered": "right", "probe_rnn": "short", "lstm_reach": "not_further"}),
+    ("small_data", {}, {"outcome": "lstm_only", "speed": "rnn_faster", "sizes_match": "same"}),
+    (
+        "small_data",
+        {"findings.rnn_better_sizes": [1600], "findings.tie_sizes": [6400]},
+        {"outcome": "rnn_somewhere", "rnn_count": 1},
+    ),
+    (
+        "small_data",
+        {
+            "findings.lstm_better_sizes": [],
+            "findings.tie_sizes": [25, 100, 400, 1600, 6400],
+            "findings.rnn_faster": False,
+            "models.rnn.hidden_size": 96,
+        },
+        {"outcome": "neither", "speed": "not_faster", "sizes_match": "different"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("experiment", "changes", "expected"), CASES)
+def test_a_verdict_follows_its_findings(experiment, changes, expected):
+    said = verdict(experiment, **changes)
+    assert {field: getattr(said, field) for field in expected} == expected
+
+
+def test_every_word_a_page_can_choose_is_reachable():
+    """Every value of every selector (a Literal field) is reached by some case above."""
+    reached: dict[tuple[str, str], set] = {}
+    for experiment, changes, _ in CASES:
+        said = verdict(experiment, **changes)
+        for name in selectors(type(said)):
+            reached.setdefault((type(said).__name__, name), set()).add(getattr(said, name))
+    for experiment in ("adding_problem", "marked_recall", "small_data"):
+        kind = type(verdict(experiment))
+        for name, choices in selectors(kind).items():
+            missing = choices - reached.get((kind.__name__, name), set())
+            assert not missing, f"{kind.__name__}.{name}: no case reaches {sorted(missing)}"
+
+
+def selectors(kind: type) -> dict[str, set]:
+    """A verdict's Literal fields and the words each can choose."""
+    hints = typing.get_type_hints(kind)
+    return {
+        name: set(typing.get_args(hint))
+        for name, hint in hints.items()
+        if typing.get_origin(hint) is typing.Literal
+    }
+
+
+def test_ties_are_told_apart_by_kind():
+    """A tie where both solved every seed, one where both stayed at the guess, and one
+    where the seeds overlapped are three different sentences, so three different lists."""
+    said = verdict(
+        "adding_problem",
+        **{
+            "findings.better_per_lag": [None, None, None, "lstm"],
+            "findings.solved_seeds.rnn": [3, 0, 1, 0],
+            "findings.solved_seeds.lstm": [3, 0, 2, 3],
+            "findings.at_baseline_seeds.rnn": [0, 3, 0, 3],
+            "findings.at_baseline_seeds.lstm": [0, 3, 0, 0],
+        },
+    )
+    assert (said.both_solved_lags, said.both_low_lags, said.undecided_lags) == ([10], [25], [50])
+    assert said.lstm_better_lags == [100] and said.rnn_all_lags == [10]
+
+
+def test_numbers_are_quoted_as_the_result_holds_them():
+    """Errors as shares of the blind guess; each seed's score is in the per-seed rows."""
+    result = made("adding_problem")
+    said = VERDICTS.adding_problem(result)
+    base = result.data["baseline_mse"]
+    worst_rnn = max(result.data["models"]["rnn"]["mse"][-1])
+    assert said.holds_rnn_max == pytest.approx(worst_rnn / base)
+    assert said.solved_share == pytest.approx(result.data["solved_below_mse"] / base)
+    lags, seeds = result.data["lags"], result.data["seeds"]
+    assert len(said.seed_rows) == len(lags) * len(seeds)
+    assert said.rows[-1]["better"] == "LSTM" and said.rows[0]["better"] == "–"
