@@ -274,7 +274,7 @@ def counting_anbn(result: Any) -> Counting:
         last=data["test_ns"][-1],
         twice=data["milestones"][0],
         seeds=n,
-        winner=found["winner"],
+        winner=found["winner"] or "tie",
         reach=reach,
         fit="all" if lstm["fits_seeds"] == gru["fits_seeds"] == n else "not_all",
         lstm_fits=lstm["fits_seeds"],
