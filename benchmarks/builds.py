@@ -83,9 +83,9 @@ def forget_results(project: Path, only: list[str] | None) -> None:
 
 
 def keep_one_article(project: Path, article: str) -> None:
-    """Strip a project copy to one article (its pages, notebooks, experiments and results;
-    the home page's card and the nav entries of the others go too), so that each build of
-    `run.py --quick` is small while still passing through every part a build has."""
+    """Strip a project copy to one article (its pages, notebooks, experiments, results and
+    reproductions; the home page's card and the nav entries of the others go too), so that
+    each build of `run.py --quick` is small yet passes through every part a build has."""
     from chigai.experiment import discover
 
     specs = discover(project).values()
@@ -99,6 +99,8 @@ def keep_one_article(project: Path, article: str) -> None:
         shutil.rmtree(project / "experiments" / other)
         for spec in (spec for spec in specs if spec.article == other):
             for path in (project / "results").glob(f"{spec.id}.*.json"):
+                path.unlink()
+            for path in project.glob(f"reproductions/*/{spec.id}.*.json"):  # tests copy them
                 path.unlink()
         config, homes = project / "mkdocs.yml", list((project / "docs").glob("index.*.md"))
         nav = rf"\n  - (notebooks/)?{slug}\.(md|ipynb)(?=\n)"

@@ -18,6 +18,9 @@ from filelock import FileLock
 
 from chigai.tasks.splits import overlap
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from builds import keep_one_article  # the benchmark's: its --quick builds one article too
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "experiments", "src", "results", "reproductions")
@@ -99,6 +102,15 @@ def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
         elif source.exists():
             shutil.copy2(source, target / part)
     return target
+
+
+def copy_article(target: Path, article: str = "rnn_vs_lstm") -> Path:
+    """A project copy of one article only (its pages, experiments and results; the other
+    articles' cards and nav entries go too): for tests of how that article's page reacts
+    to an edit or a fault, where every build of the whole site would take twice as long."""
+    project = copy_project(target)
+    keep_one_article(project, article)
+    return project
 
 
 def trial_files(project: Path, preset: str = "quick") -> list[Path]:
