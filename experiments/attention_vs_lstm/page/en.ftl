@@ -360,3 +360,105 @@ hl-smallest = { $smallest ->
 hl-paper-premise = Olsson et al. studied induction heads in language models trained on real text; our task is a toy built to need two steps, and our models are tiny. Inside that premise we only check their one claim: one layer of attention is not enough for this lookup.
 hl-about = Associative recall with { $pairs } key-number pairs ({ $length } tokens), Transformer width { $width }, { NUM($steps) } training steps for every shape, each shape at its own learning rate.
 hl-paper = Olsson et al. 2022: an induction head needs two layers of attention
+
+## In short (verdicts: far_recall, compute_cost, length_generalisation, data_efficiency)
+
+short-far = { $beats ->
+    [transformer] To recall a card seen long ago, the Transformer beat the LSTM in every run.
+   *[no_separation] To recall a card seen long ago, neither the Transformer nor the LSTM came out clearly ahead.
+  }
+short-speed = { $speed ->
+    [slower_everywhere] On our CPU, attention was not faster: its training step took longer at every length.
+    [faster_then_slower] On our CPU, attention was faster on short sequences and slower on long ones.
+    [faster_at] On our CPU, attention was faster at some lengths and slower at none.
+    [slower_from] On our CPU, attention was slower on the longer sequences.
+   *[tie] On our CPU, neither attention nor the LSTM was clearly faster.
+  }
+short-parity = { $story ->
+    [lstm_only] Counting past the lengths it practised on, only the LSTM kept going.
+   *[other] Counting past the lengths they practised on, the two did not split as the paper says.
+  }
+short-data = { $advice ->
+    [not_held] With little data, the LSTM was not the steadier one on our lookup.
+    [held] With little data, the LSTM was the steadier one on our lookup.
+   *[depends] With little data, which model did better depended on how little.
+  }
+
+## At a glance (verdicts: far_recall, data_efficiency, length_generalisation, compute_cost)
+
+glance-ask = The usual comparison table, with rows we measured added at the bottom.
+glance-head = | | LSTM | Attention (Transformer) |
+glance-strength = | main strength | follows things in order, keeps a running memory | reaches any earlier position directly |
+glance-how = | how it computes | one step after another | all positions at once |
+glance-uses = | typical uses | time series, sensor data, short to medium text, small devices | translation, summarising, chat, long documents |
+glance-far = | card recall, length { $row_length } (median of { $seeds } seeds; seed range) | { PCT($row_lstm, digits: 1) } ({ PCT($row_lstm_low, digits: 1) }–{ PCT($row_lstm_high, digits: 1) }) | { PCT($row_transformer, digits: 1) } ({ PCT($row_transformer_low, digits: 1) }–{ PCT($row_transformer_high, digits: 1) }) |
+glance-data = | card recall from { NUM($row_size) } training examples (median of { $seeds } seeds) | { PCT($row_lstm, digits: 1) } | { PCT($row_transformer, digits: 1) } |
+glance-parity = | parity on { $longest }-bit strings after training on ≤ { $max_length } bits (median of { $seeds } seeds) | { PCT($lstm_at_longest, digits: 1) } | { PCT($transformer_at_longest, digits: 1) } |
+glance-time = | time per training step, length { $longest } ({ $threads ->
+    [one] 1 CPU thread
+   *[other] { $threads } CPU threads
+  }; fastest–slowest) | { NUM($lstm_ms, digits: 3) } ms ({ NUM($lstm_ms_low, digits: 3) }–{ NUM($lstm_ms_high, digits: 3) }) | { NUM($fused_ms, digits: 3) } ms ({ NUM($fused_ms_low, digits: 3) }–{ NUM($fused_ms_high, digits: 3) }) |
+glance-flops = | arithmetic per training step, length { $longest } | { NUM($lstm_gflop, digits: 3) } GFLOP | { NUM($attention_gflop, digits: 3) } GFLOP |
+glance-row-note = { $row_rule ->
+    [both] The card-recall row is the longest length at which every run of both models stayed clearly above guessing, so it compares two models that both learned something.
+    [one] The card-recall row is the longest length at which every run of at least one model stayed clearly above guessing.
+   *[none] At no length did every run of either model stay clearly above guessing; the card-recall row shows the shortest length.
+  }
+glance-footnote = { $lstm_quicker ->
+    [everywhere] One row of the classic table needs a footnote: "all positions at once" is what attention allows, not what our measurement ran on. On our CPU the LSTM step was the quicker one at every length.
+   *[not_everywhere] The time row is one length; the section on time shows the others.
+  }
+glance-threads = { $threads ->
+    [one] We timed a single CPU thread, where nothing runs at once.
+   *[other] We timed { $threads } CPU threads.
+  }
+glance-advice = When in doubt, do what we did here: train a small version of each on your own data, with a few learning rates and seeds, and compare the numbers.
+
+## After school (verdicts: far_recall, length_generalisation, compute_cost)
+
+school-lstm = { $lstm ->
+    [drops] With lots of blanks in between, it got mixed up in our chart.
+   *[steady] In our chart it held up even with lots of blanks in between.
+  }
+school-parity = { $story ->
+    [lstm_only] On counting ones in strings longer than any it had practised on, the LSTM kept going and the Transformer didn't.
+   *[other] On counting ones in strings longer than any they had practised on, it wasn't that simple either.
+  }
+school-cpu = { $lstm_quicker ->
+    [everywhere] And on our little CPU the LSTM even took less time per step.
+   *[not_everywhere] And on our little CPU, speed depended on the length.
+  }
+
+## Summary (verdicts: far_recall, seq2seq_reversal, compute_cost, length_generalisation, heads_layers)
+
+sum-far = { $beats ->
+    [transformer] Looking up a card far back, every Transformer run beat every LSTM run.
+   *[no_separation] Looking up a card far back, the Transformer and the LSTM did not separate.
+  }
+sum-s2s = { $longest_winner ->
+    [attention] In the toy translation, the model with attention beat the one without on the longest sentences, with both about the same size.
+    [plain] In the toy translation, the model without attention beat the one with it on the longest sentences.
+   *[tie] In the toy translation, neither model beat the other on the longest sentences.
+  }
+sum-cost = { $speed ->
+    [slower_everywhere] On our CPU, an attention step took longer than an LSTM step at every length we tried.
+    [faster_then_slower] On our CPU, an attention step was quicker than an LSTM step on short sequences and slower on long ones.
+    [faster_at] On our CPU, an attention step was quicker than an LSTM step at some lengths and never slower.
+    [slower_from] On our CPU, an attention step took longer than an LSTM step on the longer sequences.
+   *[tie] On our CPU, neither step was clearly quicker.
+  } { $cause ->
+    [arithmetic] Most of the gap is attention's extra arithmetic.
+   *[per_flop] Most of the gap is not the arithmetic but how fast it ran.
+  }
+sum-parity = { $story ->
+    [lstm_only] On parity, both learned the short strings they trained on; only the LSTM kept counting on longer ones.
+   *[other] On parity beyond the training lengths, the two did not split the way Delétang et al. report.
+  }
+sum-heads = { $depth ->
+    [matters] The two-step lookup needed more than one attention layer.
+    [one_layer_enough] One attention layer was enough for the two-step lookup.
+   *[unclear] Layers did not clearly decide the two-step lookup here.
+  } { $deep_enough ->
+    [every_seed] With more layers, every run solved it.
+   *[not_every_seed] Even with more layers, not every run solved it.
+  }

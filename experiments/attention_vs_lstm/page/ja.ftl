@@ -348,3 +348,102 @@ hl-smallest = { $smallest ->
 hl-paper-premise = Olsson らが調べたのは、本物の文章で学習した言語モデルの帰納ヘッドです。私たちの課題は 2 段階が要るように作ったおもちゃで、モデルもとても小さなものです。その前提の中で確かめたのは、「1 層の Attention ではこの探しものには足りない」という一点だけです。
 hl-about = キーと数字の組 { $pairs } 個（{ $length } トークン）の連想記憶。Transformer の幅 { $width }、どの形も { NUM($steps) } ステップ学習し、形ごとに自分の学習率を選んだ。
 hl-paper = Olsson ら 2022：帰納ヘッドには 2 層の Attention が要る
+
+## 結論（verdicts: far_recall, compute_cost, length_generalisation, data_efficiency）
+
+short-far = { $beats ->
+    [transformer] ずっと前のカードを思い出すのは、Transformer の勝ちでした。
+   *[no_separation] ずっと前のカードを思い出す問題では、差がつきませんでした。
+  }
+short-speed = { $speed ->
+    [slower_everywhere] 私たちの CPU では、Attention の方が遅くなりました。
+    [faster_then_slower] CPU では、短い列は Attention、長い列は LSTM が速めでした。
+    [faster_at] CPU では、Attention の方が速い長さがありました。
+    [slower_from] CPU では、長い列で Attention の方が遅くなりました。
+   *[tie] CPU では、速さにはっきりした差は出ませんでした。
+  }
+short-parity = { $story ->
+    [lstm_only] 練習より長い列で数え続けられたのは、LSTM だけでした。
+   *[other] 練習より長い列では、論文どおりの差は出ませんでした。
+  }
+short-data = { $advice ->
+    [not_held] データが少なくても、LSTM が有利とはなりませんでした。
+    [held] データが少ないときは、LSTM が有利でした。
+   *[depends] データが少ないときの有利不利は、量によって変わりました。
+  }
+
+## 比較表（verdicts: far_recall, data_efficiency, length_generalisation, compute_cost）
+
+glance-ask = よく見る比較表に、この記事で測った行を下に足しました。
+glance-head = | | LSTM | Attention（Transformer） |
+glance-strength = | いちばんの強み | 順番に沿って記憶を持ち運べる | 前のどの位置にも直接手が届く |
+glance-how = | 計算のしかた | 1 歩ずつ順番に | すべての位置をいっせいに |
+glance-uses = | よく使われる場面 | 時系列、センサーのデータ、短め〜中くらいの文章、小さな機器 | 翻訳、要約、対話、長い文書 |
+glance-far = | カード当て、長さ { $row_length }（{ $seeds } つのシードの中央値と幅） | { PCT($row_lstm, digits: 1) }（{ PCT($row_lstm_low, digits: 1) }〜{ PCT($row_lstm_high, digits: 1) }） | { PCT($row_transformer, digits: 1) }（{ PCT($row_transformer_low, digits: 1) }〜{ PCT($row_transformer_high, digits: 1) }） |
+glance-data = | カード当て、学習に使った例 { NUM($row_size) } 個（{ $seeds } つのシードの中央値） | { PCT($row_lstm, digits: 1) } | { PCT($row_transformer, digits: 1) } |
+glance-parity = | パリティ、{ $max_length } ビット以下で学習して { $longest } ビットで試す（{ $seeds } つのシードの中央値） | { PCT($lstm_at_longest, digits: 1) } | { PCT($transformer_at_longest, digits: 1) } |
+glance-time = | 学習 1 ステップの時間、長さ { $longest }（CPU { $threads } スレッド。最速〜最遅） | { NUM($lstm_ms, digits: 3) } ms（{ NUM($lstm_ms_low, digits: 3) }〜{ NUM($lstm_ms_high, digits: 3) }） | { NUM($fused_ms, digits: 3) } ms（{ NUM($fused_ms_low, digits: 3) }〜{ NUM($fused_ms_high, digits: 3) }） |
+glance-flops = | 学習 1 ステップの計算量、長さ { $longest } | { NUM($lstm_gflop, digits: 3) } GFLOP | { NUM($attention_gflop, digits: 3) } GFLOP |
+glance-row-note = { $row_rule ->
+    [both] カード当ての行には、両方のモデルのどの回も当てずっぽうをはっきり上回っていた、いちばん長い長さを選びました。どちらも何かを学べている状態どうしの比較です。
+    [one] カード当ての行には、少なくとも一方のモデルのどの回も当てずっぽうをはっきり上回っていた、いちばん長い長さを選びました。
+   *[none] どの長さでも、どちらのモデルも当てずっぽうをはっきり上回れなかったので、カード当ての行はいちばん短い長さです。
+  }
+glance-footnote = { $lstm_quicker ->
+    [everywhere] よくある表の「すべての位置をいっせいに」には注意書きが要ります。それは Attention にできることで、私たちの測定の条件ではありません。私たちの CPU では、どの長さでも LSTM の 1 ステップの方が短い時間で済みました。
+   *[not_everywhere] 時間の行は 1 つの長さだけです。ほかの長さは、時間の節で見られます。
+  }
+glance-threads = { $threads ->
+    [one] 測ったのは CPU の 1 スレッドで、何もいっせいには動かない環境です。
+   *[other] 測ったのは CPU の { $threads } スレッドです。
+  }
+glance-advice = 迷ったら、この記事と同じことをしてみてください。自分のデータで両方を小さく学習させ、学習率とシードをいくつか変えて、数字で比べるのです。
+
+## 放課後の会話（verdicts: far_recall, length_generalisation, compute_cost）
+
+school-lstm = { $lstm ->
+    [drops] 間に関係ない空白がたくさんはさまると、グラフみたいにごちゃごちゃになっちゃう。
+   *[steady] グラフだと、空白がたくさんはさまっても、けっこう覚えていられたよ。
+  }
+school-parity = { $story ->
+    [lstm_only] 練習したより長い列で 1 の数を数える問題だと、LSTM は数え続けられたのに、Transformer はだめだった。
+   *[other] 練習したより長い列で 1 の数を数える問題も、そう単純じゃなかった。
+  }
+school-cpu = { $lstm_quicker ->
+    [everywhere] それに、私たちの小さな CPU だと 1 ステップの時間は LSTM の方が短かったし。
+   *[not_everywhere] それに、私たちの小さな CPU だと、どっちが速いかは列の長さ次第だった。
+  }
+
+## まとめ（verdicts: far_recall, seq2seq_reversal, compute_cost, length_generalisation, heads_layers）
+
+sum-far = { $beats ->
+    [transformer] 遠くのカードを探す問題では、Transformer のどの回も、LSTM のどの回より上でした。
+   *[no_separation] 遠くのカードを探す問題では、Transformer と LSTM の差ははっきりしませんでした。
+  }
+sum-s2s = { $longest_winner ->
+    [attention] 小さな翻訳では、大きさをそろえたうえで、いちばん長い文で Attention ありが上回りました。
+    [plain] 小さな翻訳では、いちばん長い文で Attention なしが上回りました。
+   *[tie] 小さな翻訳では、いちばん長い文でも、あり・なしの差ははっきりしませんでした。
+  }
+sum-cost = { $speed ->
+    [slower_everywhere] 私たちの CPU では、試したどの長さでも、Attention の 1 ステップの方が LSTM より時間がかかりました。
+    [faster_then_slower] 私たちの CPU では、短い列では Attention の 1 ステップの方が速く、長い列では遅くなりました。
+    [faster_at] 私たちの CPU では、Attention の 1 ステップの方が速い長さがあり、遅い長さはありませんでした。
+    [slower_from] 私たちの CPU では、長い列で Attention の 1 ステップの方が時間がかかりました。
+   *[tie] 私たちの CPU では、1 ステップの速さにはっきりした差は出ませんでした。
+  }{ $cause ->
+    [arithmetic] 差の大部分は、Attention の計算の多さです。
+   *[per_flop] 差の大部分は、計算の量ではなく、計算の進み方の遅さです。
+  }
+sum-parity = { $story ->
+    [lstm_only] パリティでは、どちらも学習した短い列は覚えましたが、長い列でも数え続けられたのは LSTM だけでした。
+   *[other] 学習より長い列でのパリティは、Delétang らの報告どおりには分かれませんでした。
+  }
+sum-heads = { $depth ->
+    [matters] 2 段階の探しものには、Attention の層が 2 つ以上必要でした。
+    [one_layer_enough] 2 段階の探しものでも、Attention の層は 1 つで足りました。
+   *[unclear] 2 段階の探しものでは、層の数ではっきりした差は出ませんでした。
+  }{ $deep_enough ->
+    [every_seed] 層を増やすと、どの回も解けました。
+   *[not_every_seed] 層を増やしても、解けない回がありました。
+  }

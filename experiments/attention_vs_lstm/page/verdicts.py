@@ -626,6 +626,7 @@ class HeadsLayers:
     chance: float
     solved_from: float
     depth: Literal["matters", "one_layer_enough", "unclear"]
+    one_layer_solved: int  # seeds of one-layer shapes that solved it
     one_layer_best: float
     one_layer_max_seed: float
     deeper_best: float
@@ -673,6 +674,7 @@ def heads_layers(result: Any) -> HeadsLayers:
         chance=data["chance"],
         solved_from=data["solved_from"],
         depth=depth,
+        one_layer_solved=sum(found["one_layer_solved_seeds"]),
         one_layer_best=found["one_layer_best"],
         one_layer_max_seed=found["one_layer_max_seed"],
         deeper_best=found["deeper_best"] or 0.0,
