@@ -155,7 +155,7 @@ recall-paper = Hochreiter & Schmidhuber 1997, with lags of up to 1,000 steps: an
 
 ## Vanishing gradients (verdict: marked_recall)
 
-grad-main = We measured this in one trained model of each kind, not in every run. { $untrained_rnn ->
+grad-main = We measured this in one model of each kind, before and after training, not in every run. { $untrained_rnn ->
     [vanished] Before training, the RNN's gradient had all but vanished { $distance } steps back, just as the theory says.
    *[kept] Before training, the RNN's gradient had not vanished { $distance } steps back.
   } { $trained_rnn ->
@@ -227,9 +227,9 @@ gate-about = The LSTM trained at a lag of { $probe_lag } from seed { $probe_seed
 
 ## Where does each model look? (verdict: marked_recall)
 
-sens-main = In one model of each kind, we asked how much the answer depends on each input. { $recency ->
-    [rnn_leans] The RNN leaned on the last few inputs more than the LSTM did.
-   *[no_gap] The RNN did not lean on the last few inputs more than the LSTM did.
+sens-main = { $recency ->
+    [rnn_leans] In the one model of each kind we measured, the RNN leaned on the last few inputs more than the LSTM did.
+   *[no_gap] In the one model of each kind we measured, the RNN did not lean on the last few inputs more than the LSTM did.
   }
 sens-figure = Where the influence on the answer comes from, position by position, in one model of each kind. Grey: the first half, where the marked symbol is.
 sens-numbers = The RNN took { PCT($rnn_recent) } of its influence from the last { $recent_steps } of { $positions } steps and the LSTM { PCT($lstm_recent) }; an even spread would give { PCT($even_recent) }. From the first half, where the answer lies, the RNN took { PCT($rnn_first_half) } and the LSTM { PCT($lstm_first_half) }. { $recency ->

@@ -152,7 +152,7 @@ recall-paper = Hochreiter と Schmidhuber 1997（ラグは最長 1,000）：LSTM
 
 ## 勾配消失（verdict: marked_recall）
 
-grad-main = 調べたのは、学習したモデル各 1 つだけです。{ $untrained_rnn ->
+grad-main = 調べたのは各 1 つのモデルの、学習の前と後です。{ $untrained_rnn ->
     [vanished] 学習前の RNN では、勾配は { $distance } ステップさかのぼるとほぼ消えていました。教科書どおりです。
    *[kept] 学習前の RNN でも、勾配は { $distance } ステップさかのぼって消えていませんでした。
   }{ $trained_rnn ->
@@ -224,9 +224,9 @@ gate-about = ラグ { $probe_lag }・シード { $probe_seed } で学習した L
 
 ## 答えはどの入力から来ている？（verdict: marked_recall）
 
-sens-main = 各 1 つのモデルで、答えがそれぞれの位置の入力にどれだけ左右されているかを調べました。{ $recency ->
-    [rnn_leans] RNN は LSTM よりも、最後の数ステップに強く頼っていました。
-   *[no_gap] RNN が LSTM よりも最後の数ステップに頼る、という差は見られませんでした。
+sens-main = { $recency ->
+    [rnn_leans] 各 1 つのモデルで見ると、RNN は LSTM よりも、最後の数ステップに強く頼っていました。
+   *[no_gap] 各 1 つのモデルで見ると、RNN が LSTM よりも最後の数ステップに頼る、という差は見られませんでした。
   }
 sens-figure = 答えへの影響が、入力のどの位置から来ているか。モデルは各 1 つ。灰色は印の記号がある前半。
 sens-numbers = { $positions } ステップのうち最後の { $recent_steps } ステップから受けた影響の割合は、RNN が { PCT($rnn_recent) }、LSTM が { PCT($lstm_recent) } でした。影響がすべての位置に均等に散らばっていれば { PCT($even_recent) } になるところです。答えのある前半から受けた影響は、RNN が { PCT($rnn_first_half) }、LSTM が { PCT($lstm_first_half) } でした。{ $recency ->
