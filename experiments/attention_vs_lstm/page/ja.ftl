@@ -27,7 +27,7 @@ far-main-solves = { $helped_solves ->
     [solved] Attention を足した LSTM は、カードがいちばん遠くても解けました。
    *[short] ただ、Attention を足した LSTM も、カードがいちばん遠いときは解けたとは言えません。
   }
-far-rule = どのモデルも { $seeds } 回ずつ、重みの初期値を変えて学習しました。この初期値を決める「乱数の種」を*シード*と呼びます。{ PCT($solved_from) } 以上正解すれば「解けた」、{ PCT($above_from, digits: 1) } を超えれば「当てずっぽうをはっきり上回った」とします。当てずっぽうの正解率は { PCT($chance, digits: 1) } です。学習率、つまり 1 回の学習で重みを動かす幅は、モデルごとに検証データで選びました。検証データは、学習にもテストにも使わない別の問題です。
+far-rule = どのモデルも { $seeds } 回ずつ、重みの初期値を変えて学習しました。この初期値を決める「乱数の種」を*シード*と呼びます。{ PCT($solved_from) } 以上正解すれば「解けた」、{ PCT($above_from, digits: 1) } を超えれば「当てずっぽうをはっきり上回った」とします。当てずっぽうの正解率は { PCT($chance, digits: 1) } です。学習率、つまり 1 回の学習で重みを動かす幅は、モデルごとに検証用データで選びました。検証用データは、学習にもテストにも使わない別の問題です。
 far-transformer-numbers = { $transformer ->
     [holds] Transformer：長さ { $longest } でも、すべてのシードが { PCT($solved_from) } 以上正解しました（中央値 { PCT($transformer_at_longest) }）。
    *[slips] Transformer：長さ { $longest } で { PCT($solved_from) } に届いたのは { $seeds } つのシードのうち { $transformer_solved } つでした（中央値 { PCT($transformer_at_longest) }）。
@@ -82,7 +82,7 @@ s2s-paper-premise = Bahdanau らは、本物の英語をフランス語に訳し
     [partly] 向きは彼らの結果と同じですが、全部ではありません。{ $longest } 単語で { PCT($solved_from) } 以上の文を正しく訳せたのは、Attention ありでも { $seeds } 回のうち { $attention_solved } 回でした。
    *[disagrees] 彼らの結果とは違いました。文が短すぎるか、モデルが小さすぎるのかもしれません。
   }
-s2s-rule = どちらのモデルも、重みの初期値（シード）を変えて { $seeds } 回ずつ学習し、学習率は検証データで選びました。「解けた」とは、{ PCT($solved_from) } 以上の文を完全に正しく訳せたことです。Attention には重みが要るので、その分 Attention なしの方の記憶を大きくしています。記憶の大きさは { $plain_hidden } と { $attention_hidden }、重みは { NUM($plain_params) } 個と { NUM($attention_params) } 個です。
+s2s-rule = どちらのモデルも、重みの初期値（シード）を変えて { $seeds } 回ずつ学習し、学習率は検証用データで選びました。「解けた」とは、{ PCT($solved_from) } 以上の文を完全に正しく訳せたことです。Attention には重みが要るので、その分 Attention なしの方の記憶を大きくしています。記憶の大きさは { $plain_hidden } と { $attention_hidden }、重みは { NUM($plain_params) } 個と { NUM($attention_params) } 個です。
 s2s-plain-numbers = Attention なし：{ $shortest } 単語で { PCT($plain_at_shortest) }、{ $longest } 単語で { PCT($plain_at_longest) } が完全に正解（中央値）。
 s2s-attention-numbers = { $attention ->
     [holds] Attention あり：{ $longest } 単語でも、すべてのシードが { PCT($solved_from) } 以上を正しく訳しました（中央値 { PCT($attention_at_longest) }）。
