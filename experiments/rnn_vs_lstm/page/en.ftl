@@ -4,12 +4,12 @@
 ## In short (verdicts: adding_problem, marked_recall, small_data)
 
 short-adding = { $outcome ->
-    [agrees] Asked to add two numbers seen long ago, the LSTM managed over long gaps and the plain RNN did not.
+    [agrees] Asked to add two numbers seen long ago, the LSTM bridged a long gap where the plain RNN only guessed.
     [partly] Asked to add two numbers seen long ago, the LSTM did better at some gaps, but never while the RNN was left guessing.
    *[disagrees] Asked to add two numbers seen long ago, the LSTM was not clearly better than the plain RNN.
   }
 short-recall = { $outcome ->
-    [agrees] Asked which symbol was marked, the LSTM still knew after gaps where the RNN could only guess.
+    [agrees] Asked which symbol was marked, the LSTM still knew after a gap where the RNN could only guess.
     [partly] Asked which symbol was marked, the LSTM did better at some gaps, but the RNN was never left just guessing there.
    *[disagrees] Asked which symbol was marked, the LSTM was not clearly better than the RNN.
   }
@@ -240,25 +240,28 @@ sens-about = The RNN and LSTM trained at a lag of { $probe_lag } from seed { $pr
 
 ## What the measurements add up to
 
-sum-papers = The textbook story comes from Hochreiter and Schmidhuber, who tested lags of 100 to 1,000 steps. Ours stop at { $longest_lag }, with one model trained for each lag, so what follows checks the story only at its short end.
+sum-papers = The textbook story comes from Hochreiter and Schmidhuber, who tested lags of 100 to 1,000 steps. We trained one model for each lag, up to { $longest_lag } in the adding task, so what follows checks the story only at its short end.
 sum-adding = { $outcome ->
     [agrees] In the adding task it held: at a lag of { $lag } steps every LSTM run solved it while every RNN run was at the blind guess.
     [partly] In the adding task it held only in part: the LSTM was clearly better at some lags, but the RNN was never left at the blind guess there.
    *[disagrees] In the adding task it did not hold: the LSTM was not clearly better at any lag.
   }
 sum-recall = { $outcome ->
-    [agrees] In the symbol task it held too: at a lag of { $lag } steps every LSTM run named the symbol while every RNN run was guessing.
-    [partly] In the symbol task it held only in part: the LSTM was clearly better at some lags, but the RNN was never left just guessing there.
-   *[disagrees] In the symbol task it did not hold: the LSTM was not clearly better at any lag.
+    [agrees] In the symbol task, with lags up to { $longest_lag }, it held: at a lag of { $lag } steps every LSTM run named the symbol while every RNN run was guessing.
+    [partly] In the symbol task, with lags up to { $longest_lag }, it held only in part: the LSTM was clearly better at some lags, but the RNN was never left just guessing there.
+   *[disagrees] In the symbol task, with lags up to { $longest_lag }, it did not hold: the LSTM was not clearly better at any lag.
   }
 sum-gradients = { $gradients ->
     [agrees] The gradient measurement fits the usual explanation, in one model of each kind.
-    [partly] The gradient measurement fits the usual explanation only in part: after training, the RNN's signal did not fade the way the theory says.
+    [partly] The gradient measurement fits the usual explanation only in part, in one model of each kind.
    *[disagrees] The gradient measurement does not show the usual explanation in this run.
+  } { $trained_rnn ->
+    [vanished] After training, the RNN's signal still faded on its way back.
+   *[kept] After training, the RNN's signal no longer faded on its way back.
   }
 sum-cell = { $typically ->
-    [held] And inside, the LSTM used its cell much as drawn: the cells that carry the answer held their value through the wait.
-   *[moved] Inside, though, the trained LSTM did not use its cell as a still box: the answer was built up in it during the wait. The conveyor belt is what the design makes possible, not a picture of what every trained network does.
+    [held] Inside, the trained LSTM used its cell much as drawn: the cells that carry the answer held their value through the wait.
+   *[moved] Inside, the trained LSTM did not use its cell as a still box: the answer was built up in it during the wait. The conveyor belt is what the design makes possible, not a picture of what every trained network does.
   }
 
 ## Is there still a job for the plain RNN? (verdict: small_data)
