@@ -117,6 +117,11 @@ mem-margin = { $lower ->
     [beyond_margin] There the errors themselves were larger than the margin, but the gap between the two cells was not.
    *[none] {""}
   }
+mem-chung = Chung et al. (2014) compared these cells on music and speech recordings; ours is one made-up task, with the weights matched. Within that, { $paper ->
+    [agrees] we saw what they found: both gated cells beat the tanh RNN, and the two came out close.
+    [partly] we saw what they found only in part.
+   *[disagrees] we did not see what they found.
+  }
 mem-table-lag = lag T
 mem-table-rnn = RNN error
 mem-table-gru = GRU error
@@ -134,9 +139,9 @@ count-ask = Here is a task that needs a counter. The model reads a string of a's
 count-test = Both cells practised on strings up to n = { $trained }, then we tested them on longer ones, up to n = { $last }. A seed *gets n right* when every answer along that string is right.
 count-figure = For each n past the training range, the share of the { $seeds } seeds that got aⁿbⁿ right at every step. LSTM solid, GRU dashed; shaded: the n's of the training range.
 count-main = { $winner ->
-    [lstm] Every LSTM seed kept counting right further than every GRU seed.
-    [gru] Every GRU seed kept counting right further than every LSTM seed.
-   *[tie] Neither cell kept counting right clearly further than the other.
+    [lstm] With one small model of each kind, every LSTM seed kept counting right further than every GRU seed.
+    [gru] With one small model of each kind, every GRU seed kept counting right further than every LSTM seed.
+   *[tie] With one small model of each kind, neither cell kept counting right clearly further than the other.
   }
 count-reach = { $reach ->
     [lstm_only] Only the LSTM had a seed that got every n right to twice the training range; the best went on to n = { $lstm_high }.
@@ -176,8 +181,8 @@ abl-ask = A GRU is, roughly, an LSTM with parts taken out and two gates tied tog
 abl-task = We built one LSTM cell with switches and trained { $variants } models on a task where letting go matters. A stream of { $length } symbols goes by, with 2 to { $marks } of them marked. At the end the model must name the symbol at the **last** mark. Each new mark makes the stored answer wrong, so a model has to drop it and keep the new one. Guessing gets { PCT($chance, digits: 1) } right.
 abl-figure = Test accuracy of each model: bars are the median of { $seeds } seeds, dots the seeds one by one; dashed: guessing.
 abl-main = { $accuracy ->
-    [all_tie] In accuracy, every model tied with the plain LSTM: no change made a clear difference.
-   *[some_differ] In accuracy, some changes made a clear difference; the table below says which.
+    [all_tie] In accuracy on this task, every model tied with the plain LSTM: no change made a clear difference.
+   *[some_differ] In accuracy on this task, some changes made a clear difference; the table below says which.
   }
 abl-weak = { $test ->
     [weak] That test could not show much here: the plain LSTM's best seed came so close to 100% that no model could have counted as clearly better.

@@ -15,12 +15,12 @@ short-counting = { $winner ->
    *[tie] **数える力**：練習より先まで数え続ける力に、はっきりした差はありませんでした。
   }
 short-cost = { $torch_speed ->
-    [faster] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } で、実際にどの幅でも速く動きました。
-    [slower] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } なのに、どの幅でも遅く動きました。
-    [both_ways] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } ですが、速さは幅しだいでした。
-    [some_faster] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } で、遅い幅はなく、速い幅がありました。
-    [some_slower] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } なのに、速い幅はなく、遅い幅がありました。
-   *[neither] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } ですが、はっきり速い幅はありませんでした。
+    [faster] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } で、PyTorch でもどの大きさでも速く動きました。
+    [slower] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } なのに、PyTorch ではどの大きさでも遅く動きました。
+    [both_ways] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } ですが、PyTorch での速さは大きさしだいでした。
+    [some_faster] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } で、PyTorch では遅い大きさはなく、速い大きさがありました。
+    [some_slower] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } なのに、PyTorch では速い大きさはなく、遅い大きさがありました。
+   *[neither] **手間**：GRU の重みは LSTM の { PCT($params_ratio) } ですが、PyTorch ではっきり速い大きさはありませんでした。
   }
 short-gates = { $bias_speed ->
     [lstm_bias1] **ゲート**：忘却ゲートを開けて始めた LSTM は、どの回も速く学びました。
@@ -115,6 +115,11 @@ mem-margin = { $lower ->
     [beyond_margin] そこでは誤差そのものは決めた差より大きいのに、2 つの差は届きませんでした。
    *[none] {""}
   }
+mem-chung = Chung らは 2014 年に、音楽や音声のデータでこれらを比べました。今回は作りものの問題 1 つで、重みの数をそろえています。その範囲では、{ $paper ->
+    [agrees] 彼らの結果と同じでした。ゲートのある 2 つが tanh の RNN を上回り、2 つの差は小さいままでした。
+    [partly] 彼らの結果と合ったのは一部だけです。
+   *[disagrees] 彼らの結果とは違いました。
+  }
 mem-table-lag = ラグ T
 mem-table-rnn = RNN の誤差
 mem-table-gru = GRU の誤差
@@ -132,9 +137,9 @@ count-ask = 今度は、数を数えないと解けない問題です。a がい
 count-test = 練習では n = { $trained } までを使い、そのあと n = { $last } までの長い文字列で試しました。1 つの文字列の答えがすべて正しいとき、そのシードはその n を「正しく判定できた」とします。
 count-figure = 学習した範囲より大きな n ごとに、aⁿbⁿ のすべてのステップを正しく判定できたシードの割合。LSTM は実線、GRU は破線。網かけは学習に使った n の範囲。
 count-main = { $winner ->
-    [lstm] LSTM のどのシードも、GRU のどのシードより先まで正しく数え続けました。
-    [gru] GRU のどのシードも、LSTM のどのシードより先まで正しく数え続けました。
-   *[tie] どちらかがはっきり先まで数え続けた、ということはありませんでした。
+    [lstm] 小さなモデル 1 つずつで比べると、LSTM のどのシードも、GRU のどのシードより先まで正しく数え続けました。
+    [gru] 小さなモデル 1 つずつで比べると、GRU のどのシードも、LSTM のどのシードより先まで正しく数え続けました。
+   *[tie] 小さなモデル 1 つずつで比べると、どちらかがはっきり先まで数え続けた、ということはありませんでした。
   }
 count-reach = { $reach ->
     [lstm_only] ただ、練習した範囲の 2 倍まで正しく判定できたシードは、LSTM にだけありました。そのシードは n = { $lstm_high } まで届きました。
@@ -174,8 +179,8 @@ abl-ask = GRU は、おおまかに言えば、LSTM から部品を抜いて 2 �
 abl-task = そこで、スイッチで部品を切り替えられる LSTM のセルを作り、忘れることが大事になる問題で { $variants } つのモデルを学習させました。記号が { $length } 個流れ、そのうち 2〜{ $marks } 個に印がついています。最後に、**最後の**印がついた記号を答えます。新しい印が来るたびに、覚えていた答えは間違いになります。だから古い答えを捨てて、新しい答えを持ち続けなければなりません。当てずっぽうだと { PCT($chance, digits: 1) } しか当たりません。
 abl-figure = それぞれのテストの正解率。棒はシードの中央値、点は 1 つ 1 つのシード。破線は当てずっぽう。
 abl-main = { $accuracy ->
-    [all_tie] 正解率では、どのモデルもふつうの LSTM と引き分けでした。どの部品を変えても、はっきりした差は出ていません。
-   *[some_differ] 正解率では、はっきり差がついたモデルがありました。どれかは下の表にあります。
+    [all_tie] この問題の正解率では、どのモデルもふつうの LSTM と引き分けでした。どの部品を変えても、はっきりした差は出ていません。
+   *[some_differ] この問題の正解率では、はっきり差がついたモデルがありました。どれかは下の表にあります。
   }
 abl-weak = { $test ->
     [weak] ただ、この比べ方では差が出にくい状況でした。ふつうの LSTM のいちばん良いシードが 100% 近くまで届いていて、それを上回ることはもともとできなかったからです。

@@ -52,7 +52,7 @@ FLIPS = [
         {"winner": "tie"},
         {"winner": "lstm"},
         {
-            "en": ("Neither cell kept counting right clearly further", "Every LSTM seed kept"),
+            "en": ("neither cell kept counting right clearly further", "every LSTM seed kept"),
             "ja": ("どちらかがはっきり先まで数え続けた", "LSTM のどのシードも、GRU のどのシード"),
         },
     ),
