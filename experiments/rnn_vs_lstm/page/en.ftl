@@ -49,7 +49,7 @@ add-figure = Test error at each lag T (log scale): lower means the model remembe
     [one] One run (seed { $seed_list }), so there is no band.
    *[other] Lines: the median of { $seeds } runs; band: from the worst run to the best.
   }
-add-rule = The blind guess has a mean squared error of { NUM($baseline) }. A seed has **solved** a lag when its error is under { NUM($solved_below) } ({ PCT($solved_share) } of the guess's), and is **at the guess** when its error stays above { NUM($at_baseline) } ({ PCT($at_share) } of the guess's). A lag counts as solved only when every seed solved it. "Clearly better": every seed of one model beat the other's best seed by more than { NUM($margin, digits: 2) } ({ PCT($margin_share) } of the guess's error).
+add-rule = The blind guess always answers 1.0, the average sum, and has a mean squared error of { NUM($baseline) }. A seed has **solved** a lag when its error is under { NUM($solved_below) } ({ PCT($solved_share) } of the guess's), and is **at the guess** when its error stays above { NUM($at_baseline) } ({ PCT($at_share) } of the guess's). A lag counts as solved only when every seed solved it. "Clearly better": every seed of one model beat the other's best seed by more than { NUM($margin, digits: 2) } ({ PCT($margin_share) } of the guess's error).
 add-solved = { $lstm_all_count ->
     [0] No lag was solved by every LSTM seed.
     [one] Every LSTM seed solved the lag of { $lstm_all_lags } steps.

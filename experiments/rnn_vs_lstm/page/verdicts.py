@@ -17,6 +17,11 @@ def _spread(values: list[float]) -> tuple[float, float]:
     return min(values), max(values)
 
 
+def _two_digits(value: float) -> float:
+    """A value as the page lists it: two significant digits (0.0412 -> 0.041)."""
+    return float(f"{value:.2g}")
+
+
 def _lags_where(lags: list[int], counts: list[int], n: int) -> list[int]:
     return [lag for lag, k in zip(lags, counts, strict=True) if k == n]
 
@@ -342,8 +347,8 @@ def marked_recall(result: Any) -> MarkedRecall:
         forget_at=gates["forget_gate"][mark],
         input_before=gates["input_gate"][max(mark - 1, 0)],
         input_at=gates["input_gate"][mark],
-        cells_at_mark=[round(cell[mark], 2) for cell in gates["cells"]],
-        cells_before_question=[round(cell[asked - 1], 2) for cell in gates["cells"]],
+        cells_at_mark=[_two_digits(cell[mark]) for cell in gates["cells"]],
+        cells_before_question=[_two_digits(cell[asked - 1]) for cell in gates["cells"]],
         example_drift=drift["example"],
         moved=drift["example"] * size_at_mark,
         size_at_mark=size_at_mark,
