@@ -1,11 +1,12 @@
 """The chigai command as a user runs it: a real process, its output and exit code."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, copy_project, run_tool
+from helpers import PROJECT_PARTS, ROOT, copy_project, run_tool
 
 from chigai.device import cpu_model
 
@@ -129,3 +130,54 @@ def test_status_shows_each_experiment_and_preset_with_device_and_date(tmp_path):
     assert ("adding_problem", "full", "missing") in lines
     assert quick["provenance"]["started_at"] in done.stdout
     assert quick["provenance"]["device"].split()[0] in done.stdout
+
+
+def test_list_kinds_prints_each_figure_kind_with_the_data_it_reads():
+    from chigai.site.figures import KINDS
+
+    done = run_tool("chigai", "list", "--kinds", cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    lines = {line.split()[0]: line for line in done.stdout.splitlines()[2:]}
+    assert set(lines) == set(KINDS)
+    assert lines["error_vs_lag"].split(None, 1)[1] == (
+        "baseline_mse, lags, models.*.{median_mse, mse}, solved_below_mse"
+    )
+
+
+def test_check_reports_each_problem_of_one_article_in_one_line_and_trains_nothing(tmp_path):
+    """Lint, a failing test of the article, a stale result, an undeclared model and a page
+    that names a missing value: each found, named, with what to do."""
+    project = copy_project(tmp_path / "p", (*PROJECT_PARTS, "pyproject.toml"))
+    folder = project / "experiments" / "rnn_vs_lstm"
+    with (folder / "small_data.py").open("a") as experiment:
+        experiment.write("import os\n")  # unused: ruff says so, and the result goes stale
+    toml = folder / "article.toml"
+    lstm = '[models.lstm]\ncolour = "#2a7ab0"\nja = "LSTM"\nen = "LSTM"\n'
+    toml.write_text(toml.read_text().replace(lstm, ""))  # its figures draw an LSTM
+    tests = project / "tests" / "experiments" / "rnn_vs_lstm"
+    tests.mkdir(parents=True)
+    (tests / "test_broken.py").write_text("def test_fails():\n    assert 1 == 2\n")
+    page = project / "docs" / "rnn-vs-lstm.en.md"
+    page.write_text(page.read_text() + "\n## Broken\n\n{{ results.adding_problem.data.nope }}\n")
+    results = {p.name: p.read_bytes() for p in (project / "results").iterdir()}
+    done = run_tool("chigai", "check", "rnn-vs-lstm", cwd=project)
+    assert done.returncode == 1, done.stdout + done.stderr
+    problems = done.stderr.strip().splitlines()
+    assert all(line.startswith("chigai check: ") for line in problems)
+    said = "\n".join(problems)
+    assert "ruff check: experiments/rnn_vs_lstm/small_data.py" in said and "F401" in said
+    assert "FAILED tests/experiments/rnn_vs_lstm/test_broken.py::test_fails" in said
+    assert re.search(
+        r"small_data: results/small_data\.\w+\.json is stale.*`chigai run small_data", said
+    )
+    assert "experiments/rnn_vs_lstm/article.toml: the article names model 'lstm'" in said
+    assert re.search(r"rnn-vs-lstm\.en\.md:\d+: .*'nope'", said)
+    assert done.stdout.startswith("  ruff   FAILED")
+    assert {p.name: p.read_bytes() for p in (project / "results").iterdir()} == results
+
+
+def test_check_of_an_article_that_does_not_exist_is_one_line_exit_2():
+    done = run_tool("chigai", "check", "cnn-vs-mlp", cwd=ROOT)
+    assert done.returncode == 2
+    assert done.stderr.startswith("chigai: error: no article 'cnn-vs-mlp': experiments/cnn_vs_mlp/")
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from chigai.cli.commands import (
     compare_results,
+    print_kinds,
     print_status,
     render_pages,
     reproductions,
@@ -27,6 +28,7 @@ from chigai.run.loading import discover
 
 EPILOG = """examples:
   chigai list
+  chigai list --kinds                             the figure kinds and the data keys each reads
   chigai status
   chigai compare HEAD                             what your rerun changed on the pages
   chigai run adding_problem                       quick preset, best device
@@ -116,7 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     books = commands.add_parser("notebooks", help="execute the companion notebooks that are stale")
     books.add_argument("--all", action="store_true", help="execute every notebook, fresh or not")
     commands.add_parser("status", help="show every experiment x preset as fresh / stale / missing")
-    commands.add_parser("list", help="list the experiments and their figures")
+    listing = commands.add_parser("list", help="list the experiments and their figures")
+    listing.add_argument(
+        "--kinds", action="store_true", help="the figure kinds instead, and the data each reads"
+    )
+    check = commands.add_parser(
+        "check", help="one article: ruff, its fast tests, its pages from its results (< 1 min)"
+    )
+    check.add_argument("slug", help="the article's page name, e.g. rnn-vs-lstm")
     compare = commands.add_parser(
         "compare",
         help="what OTHER's results would change on the pages: verdicts, numbers, sentences",
@@ -191,6 +200,12 @@ def main(argv: list[str] | None = None) -> int:
             return render_pages(root, args.out)
         if args.command == "compare":
             return compare_results(root, args.other, markdown=args.markdown)
+        if args.command == "check":
+            from chigai.cli.check import check_article
+
+            return check_article(root, args.slug)
+        if args.command == "list" and args.kinds:
+            return print_kinds()
         specs = discover(root)
         if args.command == "list":
             for spec in specs.values():

@@ -49,6 +49,17 @@ def print_status(root: Path, specs: dict) -> None:
         print(f"{path.relative_to(root).as_posix():31} {state}{problem}")
 
 
+def print_kinds() -> int:
+    """`chigai list --kinds`: each figure kind and the data keys it reads (chigai.site.kinds)."""
+    from chigai.site.kinds import kinds
+
+    print('figure kinds for FIGURES = {"<name>": "<kind>"}, and the keys of the data each')
+    print("reads (*: one entry per model, device, …; AUTHORING.md: A new figure kind):")
+    for kind, (_, keys) in kinds().items():
+        print(f"  {kind:23} {', '.join(keys) or '(nothing: a diagram)'}")
+    return 0
+
+
 def compare_results(root: Path, other: str, *, markdown: bool) -> int:
     """`chigai compare`: exit 1 when a verdict changed, else 0 (2: bad input)."""
     from chigai.site.compare import compare, report  # renders every page: only here
