@@ -118,7 +118,7 @@ mem-margin = { $lower ->
    *[none] {""}
   }
 mem-chung = Chung et al. (2014) compared these cells on music and speech recordings; ours is one made-up task, with the weights matched. Within that, { $paper ->
-    [agrees] we saw what they found: both gated cells beat the tanh RNN, and the two came out close.
+    [agrees] we saw what they found: both gated cells beat the plain RNN, and the two came out close.
     [partly] we saw what they found only in part.
    *[disagrees] we did not see what they found.
   }
@@ -189,19 +189,19 @@ abl-weak = { $test ->
    *[fair] {""}
   }
 abl-speed = { $bias_speed ->
-    [lstm_bias1] How fast they learned did set them apart. With its forget gate starting open, the LSTM's training *loss* (how wrong its answers were, lower is better) fell to our mark sooner than the plain LSTM's, in every seed.
-    [lstm] How fast they learned set them apart another way: the plain LSTM's training *loss* (how wrong its answers were, lower is better) fell to our mark sooner than that of the LSTM whose forget gate started open, in every seed.
-   *[tie] In how fast they learned, the two LSTMs did not separate: the seeds of both reached our mark for the training *loss* (how wrong the answers were, lower is better) at overlapping times.
+    [lstm_bias1] How fast they learned did set them apart. With its forget gate starting open, the LSTM's training *loss*, a score of how wrong its answers were, fell to half the loss of guessing sooner than the plain LSTM's, in every seed.
+    [lstm] How fast they learned set them apart another way: the plain LSTM's training *loss*, a score of how wrong its answers were, fell to half the loss of guessing sooner than that of the LSTM whose forget gate started open, in every seed.
+   *[tie] In how fast they learned, the two LSTMs did not separate: the training *loss*, a score of how wrong the answers were, fell to half the loss of guessing at overlapping times in the seeds of both.
   }
 abl-gru-speed = { $gru_speed ->
     [fastest] The GRU was quicker than both.
    *[not_fastest] The GRU was not clearly quicker than both.
   }
 abl-rates = { $rates ->
-    [same] Every model chose the same learning rate on validation data (examples kept apart from training, used only to choose settings), so the rate does not explain a gap in speed.
-   *[differ] Each model learned at the learning rate it chose on validation data (examples kept apart from training, used only to choose settings), and the rates differ, so part of a gap in speed may come from the rate.
+    [same] Every model chose the same *learning rate*, the size of the steps its weights take as it learns, on *validation data*: examples kept apart from training and used only to choose settings. So the rate does not explain a gap in speed.
+   *[differ] Each model learned at its own *learning rate*, the size of the steps its weights take as it learns, chosen on *validation data*: examples kept apart from training and used only to choose settings. The rates differ, so part of a gap in speed may come from the rate.
   }
-abl-loss-figure = Training loss (log scale) of the plain LSTM, the LSTM with forget bias 1 and the GRU, each at its chosen learning rate. Dotted: our mark, half the loss of guessing. Lines: the median of { $seeds } seeds; bands: from the best seed to the worst.
+abl-loss-figure = Training loss (log scale) of the plain LSTM, the LSTM with forget bias 1 and the GRU, each at its chosen learning rate. Dotted: half the loss of guessing, the level we time. Lines: the median of { $seeds } seeds; bands: from the best seed to the worst.
 abl-greff-setup = Greff et al. measured speech, handwriting and music, tried many settings per variant, and their LSTM has peephole connections, which ours lacks; they found the output tanh needed where the cell's values grow large, which a short task may never bring about. Ours is one small task with { $seeds } seeds per model. On it:
 abl-nfg = { $nfg ->
     [hurts] removing the forget gate clearly hurt;
