@@ -123,7 +123,7 @@ recall-guessing = { $rnn_low_count ->
 recall-after = { $after_guessing ->
     [lstm_solved] そのうちラグ { $holds_lags } では、LSTM はすべてのシードが解けていました。
     [lstm_half] ラグ { $lstm_half_lags } の LSTM は、どのシードも { PCT($well_above) } 以上に正解しましたが、{ PCT($solved_from) } に届かないシードもありました。
-   *[lstm_neither] そのラグでは、LSTM もすべてのシードが { PCT($well_above) } 以上に正解したわけではありませんでした。
+   *[lstm_neither] RNN が当てずっぽう並みだったラグでは、LSTM もすべてのシードが { PCT($well_above) } 以上に正解したわけではありませんでした。
   }
 recall-last-numbers = { $last_lstm ->
     [some] ラグ { $longest_lag } で解けた LSTM は { $seeds } シード中 { $last_lstm_solved } シードで、正解率はシードによって { PCT($last_lstm_low) }〜{ PCT($last_lstm_high) } でした。
