@@ -269,6 +269,9 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "更新ゲート": "GRU のゲート。古い状態をどれだけ残し、新しい候補をどれだけ入れるかを、"
         "ひとつのつまみで同時に決める。",
         "リセットゲート": "GRU のゲート。新しい候補を作るとき、古い状態をどれだけ見るかを決める。",
+        "ヘッド": "Attention の「見る係」。1 つの層に何個か並び、それぞれ別の場所に注目できる。",
+        "エンコーダー": "翻訳モデルの、入力の文を読んで数の並びにまとめる部分。",
+        "デコーダー": "翻訳モデルの、エンコーダーがまとめたものから訳を 1 語ずつ書く部分。",
     },
     "en": {
         "vanishing gradient": "The gradient shrinking to almost nothing on its way back in time, "
@@ -304,6 +307,11 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "and how much of the new candidate to let in.",
         "reset gate": "A GRU gate that decides how much of the old state the new candidate may "
         "look at.",
+        "head": "One of several attention lookups side by side in a layer; each can look at a "
+        "different place.",
+        "encoder": "The part of a translator that reads the input sentence into numbers.",
+        "decoder": "The part of a translator that writes the output, word by word, from what "
+        "the encoder made.",
     },
 }
 
