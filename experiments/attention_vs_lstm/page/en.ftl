@@ -364,8 +364,8 @@ hl-paper = Olsson et al. 2022: an induction head needs two layers of attention
 ## In short (verdicts: far_recall, compute_cost, length_generalisation, data_efficiency)
 
 short-far = { $beats ->
-    [transformer] To recall a card seen long ago, the Transformer beat the LSTM in every run.
-   *[no_separation] To recall a card seen long ago, neither the Transformer nor the LSTM came out clearly ahead.
+    [transformer] Recalling a card seen long ago, every Transformer run beat every LSTM run.
+   *[no_separation] Recalling a card seen long ago, neither the Transformer nor the LSTM came out clearly ahead.
   }
 short-speed = { $speed ->
     [slower_everywhere] On our CPU, attention was not faster: its training step took longer at every length.
@@ -375,8 +375,8 @@ short-speed = { $speed ->
    *[tie] On our CPU, neither attention nor the LSTM was clearly faster.
   }
 short-parity = { $story ->
-    [lstm_only] Counting past the lengths it practised on, only the LSTM kept going.
-   *[other] Counting past the lengths they practised on, the two did not split as the paper says.
+    [lstm_only] Counting ones past the lengths it practised on, only the LSTM kept going.
+   *[other] Counting ones past the lengths they practised on, the two did not split as the paper says.
   }
 short-data = { $advice ->
     [not_held] With little data, the LSTM was not the steadier one on our lookup.
