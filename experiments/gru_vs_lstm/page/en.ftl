@@ -43,12 +43,12 @@ cost-main = { $torch_speed ->
    *[neither] With PyTorch's layers, neither step was clearly quicker at any width.
   }
 cost-loop = { $loop_speed ->
-    [faster] In the shared loop, the GRU's step was quicker at every width: there its smaller amount of arithmetic shows.
-    [slower] Even in the shared loop, the GRU's step was slower at every width.
-    [both_ways] In the shared loop too, the GRU's step was quicker at some widths and slower at others.
-    [some_faster] In the shared loop, the GRU's step was never slower, and quicker at some widths.
-    [some_slower] In the shared loop, the GRU's step was never quicker, and slower at some widths.
-   *[neither] In the shared loop, neither step was clearly quicker at any width.
+    [faster] In the hand-written loop, the GRU's step was quicker at every width: there its smaller amount of arithmetic shows.
+    [slower] Even in the hand-written loop, the GRU's step was slower at every width.
+    [both_ways] In the hand-written loop too, the GRU's step was quicker at some widths and slower at others.
+    [some_faster] In the hand-written loop, the GRU's step was never slower, and quicker at some widths.
+    [some_slower] In the hand-written loop, the GRU's step was never quicker, and slower at some widths.
+   *[neither] In the hand-written loop, neither step was clearly quicker at any width.
   }
 cost-gap = { $gap ->
     [implementation] So where the GRU was slower, the cause lies in how PyTorch builds its two layers on this computer, not in the cells. We did not measure why, and we timed no GPU, where both layers run other code.
@@ -56,7 +56,7 @@ cost-gap = { $gap ->
   }
 cost-rule = *Quicker* and *slower* mean at least { PCT($faster_by) } apart in every one of the { $rounds } rounds of timing; otherwise neither.
 cost-arithmetic = Across the widths the GRU had { PCT($params_low, digits: 1) } to { PCT($params_high, digits: 1) } of the LSTM's weights, and one training step did { PCT($flops_ratio) } of its matrix arithmetic: the FLOPs (floating-point operations, single multiplications and additions) of the matrix products, counted by PyTorch's FLOP counter. The gates' element-wise work is not counted.
-cost-ratios = The GRU's step took { NUM($torch_low) } to { NUM($torch_high) } times as long as the LSTM's with PyTorch's layers, and { NUM($loop_low) } to { NUM($loop_high) } times in the shared loop (per width, the median over the rounds; the table gives each width with its range over the rounds).
+cost-ratios = The GRU's step took { NUM($torch_low) } to { NUM($torch_high) } times as long as the LSTM's with PyTorch's layers, and { NUM($loop_low) } to { NUM($loop_high) } times in the hand-written loop (per width, the median over the rounds; the table gives each width with its range over the rounds).
 cost-gap-numbers = { $gap ->
     [implementation] At width { $width }, PyTorch ran the LSTM's step in { NUM($torch_lstm_ms) } ms against { NUM($loop_lstm_ms) } ms in our loop, but the GRU's in { NUM($torch_gru_ms) } ms against { NUM($loop_gru_ms) } ms: its LSTM ran { NUM($lstm_speedup, digits: 2) } times as fast as our loop, its GRU { NUM($gru_speedup, digits: 2) } times.
    *[none] {""}
@@ -66,7 +66,7 @@ cost-table-params = GRU weights ÷ LSTM weights
 cost-table-flops = GRU FLOPs ÷ LSTM FLOPs
 cost-table-torch = GRU time ÷ LSTM time, PyTorch: median (range over rounds)
 cost-table-torch-quicker = quicker, PyTorch (–: neither)
-cost-table-loop = GRU time ÷ LSTM time, shared loop
+cost-table-loop = GRU time ÷ LSTM time, hand-written loop
 cost-table-loop-quicker = quicker, loop
 cost-about = One layer of each cell at each width, reading batches of { $batch } random sequences of { $length } steps; every training step (forward and backward) timed after { $warmup } untimed warm-up steps, { $repeats } timed steps per round, in { $rounds } rounds with fresh weights. Nothing was trained for a score, so no learning rate was chosen. FLOPs of the matrix products counted with PyTorch's FlopCounterMode; both cells of one width have the same state size, not the same number of weights.
 cost-paper = Cho et al. 2014: the GRU, modelled on the LSTM, is 'much simpler to compute and implement', with two gating units (we check what that means at one width: fewer weights and less matrix arithmetic; the time of a step is our own question)

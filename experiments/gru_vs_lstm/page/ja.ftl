@@ -32,31 +32,31 @@ judging = どのモデルも、重みの初期値を変えて何回か学習さ�
 ## GRU で何が減るのか、実際に速いのか（verdict: step_cost）
 
 cost-ask = まず重みを数えます。LSTM の層には重みのかたまりが 4 つあります。ゲート 3 つと、新しく書き込む中身の*候補*の分です。GRU の層では 3 つです。状態の大きさ、つまり*幅*をそろえると、GRU の重みは LSTM の { PCT($params_ratio) } で、その分だけ計算も減ります。
-cost-how = ただ、計算が少なければ必ず速いとは限りません。よく磨かれたプログラムと、そうでないものがあるからです。そこで*学習 1 ステップ*の時間を測りました。列をひとまとまり読み、答えのずれを測って、すべての重みを 1 回直すまでです。測り方は 2 通りです。ひとつは PyTorch に用意された層、`nn.GRU` と `nn.LSTM` です。もうひとつは、2 つのセルを同じ書き方で動かす手書きのループです。こちらでは、違うのはセルの中身だけになります。
-cost-figure = 状態の幅ごとの、学習 1 ステップの時間。どちらの軸も対数目盛。実線は PyTorch の層、破線は両方のセルに共通の手書きループ。線はすべての測定ステップの中央値、帯はいちばん速いステップからいちばん遅いステップまで。測った環境は{ $device }。
+cost-how = ただ、計算が少なければ必ず速いとは限りません。よく磨かれたプログラムと、そうでないものがあるからです。そこで*学習 1 ステップ*の時間を測りました。列をひとまとまり読み、答えのずれを測って、すべての重みを 1 回直すまでです。測り方は 2 通りです。ひとつは *PyTorch の実装*、つまり PyTorch に用意された `nn.GRU` と `nn.LSTM` です。もうひとつは、2 つのセルを同じ書き方で動かす*同じ手書きループ*です。こちらでは、違うのはセルの中身だけになります。
+cost-figure = 状態の幅ごとの、学習 1 ステップの時間。どちらの軸も対数目盛。実線は PyTorch の実装、破線は両方のセルを同じ手書きループで動かしたもの。線はすべての測定ステップの中央値、帯はいちばん速いステップからいちばん遅いステップまで。測った環境は{ $device }。
 cost-main = { $torch_speed ->
-    [faster] PyTorch の層では、どの幅でも GRU のほうが速く進みました。
-    [slower] PyTorch の層では、計算が少ないのに、どの幅でも GRU のほうが遅くなりました。
-    [both_ways] PyTorch の層では、GRU が速い幅もあれば、遅い幅もありました。
-    [some_faster] PyTorch の層では、GRU が遅い幅はなく、速い幅がありました。
-    [some_slower] PyTorch の層では、GRU が速い幅はなく、遅い幅がありました。
-   *[neither] PyTorch の層では、どの幅でもはっきりした差は出ませんでした。
+    [faster] PyTorch の実装では、どの幅でも GRU のほうが速く進みました。
+    [slower] PyTorch の実装では、計算が少ないのに、どの幅でも GRU のほうが遅くなりました。
+    [both_ways] PyTorch の実装では、GRU が速い幅もあれば、遅い幅もありました。
+    [some_faster] PyTorch の実装では、GRU が遅い幅はなく、速い幅がありました。
+    [some_slower] PyTorch の実装では、GRU が速い幅はなく、遅い幅がありました。
+   *[neither] PyTorch の実装では、どの幅でもはっきりした差は出ませんでした。
   }
 cost-loop = { $loop_speed ->
-    [faster] 共通のループでは、どの幅でも GRU のほうが速く、計算の少なさがそのまま表れました。
-    [slower] 共通のループでも、どの幅でも GRU のほうが遅くなりました。
-    [both_ways] 共通のループでも、GRU が速い幅と遅い幅がありました。
-    [some_faster] 共通のループでは、GRU が遅くなる幅はなく、速い幅がありました。
-    [some_slower] 共通のループでは、GRU が速くなる幅はなく、遅い幅がありました。
-   *[neither] 共通のループでは、どの幅でもはっきりした差は出ませんでした。
+    [faster] 同じ手書きループでは、どの幅でも GRU のほうが速く、計算の少なさがそのまま表れました。
+    [slower] 同じ手書きループでも、どの幅でも GRU のほうが遅くなりました。
+    [both_ways] 同じ手書きループでも、GRU が速い幅と遅い幅がありました。
+    [some_faster] 同じ手書きループでは、GRU が遅くなる幅はなく、速い幅がありました。
+    [some_slower] 同じ手書きループでは、GRU が速くなる幅はなく、遅い幅がありました。
+   *[neither] 同じ手書きループでは、どの幅でもはっきりした差は出ませんでした。
   }
 cost-gap = { $gap ->
-    [implementation] つまり GRU が遅くなった原因はセルではなく、このコンピュータでの PyTorch の 2 つの層の作りにあります。なぜそうなるのかまでは測っていません。GPU では別のプログラムが動くので、GPU でも同じとは限りません。
+    [implementation] つまり GRU が遅くなった原因はセルではなく、このコンピュータでの PyTorch の 2 つの実装の作りにあります。なぜそうなるのかまでは測っていません。GPU では別のプログラムが動くので、GPU でも同じとは限りません。
    *[none] {""}
   }
 cost-rule = 「速い」「遅い」は、{ $rounds } 回の測定のすべてで { PCT($faster_by) } 以上の差があったときだけです。それ以外はどちらでもないとしました。
 cost-arithmetic = 幅を変えても、GRU の重みは LSTM の { PCT($params_low, digits: 1) }〜{ PCT($params_high, digits: 1) } でした。学習 1 ステップの行列計算は LSTM の { PCT($flops_ratio) } です。行列の積の浮動小数点演算、つまり 1 回 1 回の掛け算と足し算の数（FLOP）を、PyTorch の FLOP カウンタで数えました。ゲートの要素ごとの計算は数えていません。
-cost-ratios = GRU の 1 ステップの時間は、PyTorch の層で LSTM の { NUM($torch_low) }〜{ NUM($torch_high) } 倍、共通のループで { NUM($loop_low) }〜{ NUM($loop_high) } 倍でした。幅ごとに、測定の回をまたいだ中央値です。各回の幅は表にあります。
+cost-ratios = GRU の 1 ステップの時間は、PyTorch の実装で LSTM の { NUM($torch_low) }〜{ NUM($torch_high) } 倍、同じ手書きループで { NUM($loop_low) }〜{ NUM($loop_high) } 倍でした。幅ごとに、測定の回をまたいだ中央値です。各回の幅は表にあります。
 cost-gap-numbers = { $gap ->
     [implementation] 幅 { $width } で比べると、PyTorch は LSTM の 1 ステップを { NUM($torch_lstm_ms) } ミリ秒でこなしました。手書きのループでは { NUM($loop_lstm_ms) } ミリ秒です。GRU は PyTorch で { NUM($torch_gru_ms) } ミリ秒、ループで { NUM($loop_gru_ms) } ミリ秒でした。PyTorch の LSTM はループの { NUM($lstm_speedup, digits: 2) } 倍の速さで動き、GRU は { NUM($gru_speedup, digits: 2) } 倍でした。
    *[none] {""}
@@ -66,7 +66,7 @@ cost-table-params = 重み（GRU ÷ LSTM）
 cost-table-flops = 行列計算の量（GRU ÷ LSTM）
 cost-table-torch = 時間（GRU ÷ LSTM、PyTorch）：中央値（回ごとの幅）
 cost-table-torch-quicker = 速かったほう（PyTorch、–：どちらでもない）
-cost-table-loop = 時間（GRU ÷ LSTM、共通のループ）
+cost-table-loop = 時間（GRU ÷ LSTM、同じ手書きループ）
 cost-table-loop-quicker = 速かったほう（ループ）
 cost-about = 幅ごとに各セルを 1 層ずつ作り、{ $length } ステップのランダムな列 { $batch } 本のまとまりを読ませました。学習 1 ステップ（順伝播と逆伝播）を、数えないウォームアップ { $warmup } ステップのあとで 1 回あたり { $repeats } ステップずつ、重みを作り直して { $rounds } 回計っています。正解率を競う学習ではないので、学習率は選んでいません。行列積の FLOP を PyTorch の FlopCounterMode で数えました。同じ幅の 2 つのセルは状態の大きさが同じで、重みの数は違います。
 cost-paper = Cho ら 2014：GRU は LSTM にならって作られたが「計算も実装もずっと単純」で、ゲートは 2 つ（今回確かめるのは、同じ幅で重みと行列計算が少ないかどうかだけ。1 ステップの時間は私たち自身の問い）
