@@ -65,7 +65,10 @@ def _tool(root: Path, module: str, *args: str) -> subprocess.CompletedProcess[st
 def _ruff(root: Path, folders: list[Path]) -> tuple[str, list[str]]:
     targets = [str(f.relative_to(root)) for f in folders if f.is_dir()]
     problems = []
-    for args in (("check", "--quiet", "--output-format", "concise"), ("format", "--check")):
+    for args in (
+        ("check", "--quiet", "--no-cache", "--output-format", "concise"),
+        ("format", "--check", "--no-cache"),
+    ):
         done = _tool(root, "ruff", *args, *targets)
         if done.returncode != 0:
             lines = (done.stdout + done.stderr).strip().splitlines()
