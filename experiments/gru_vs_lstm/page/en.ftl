@@ -138,6 +138,10 @@ mem-paper = Chung et al. 2014: gated units (GRU, LSTM) beat a tanh RNN, and the 
 count-ask = Here is a task that needs a counter. The model reads a string of a's followed by b's, one letter at a time. After each letter it says "yes" if what it has read so far is *n a's followed by exactly n b's*, and "no" otherwise. To answer, it has to count the a's and then count them off again.
 count-test = Both cells practised on strings up to n = { $trained }, then we tested them on longer ones, up to n = { $last }. A seed *gets n right* when every answer along that string is right.
 count-figure = For each n past the training range, the share of the { $seeds } seeds that got aⁿbⁿ right at every step. LSTM solid, GRU dashed; shaded: the n's of the training range.
+count-fit = { $fit ->
+    [all] Both cells learned every string they practised on, in every seed.
+   *[not_all] Not every seed learned all the strings it practised on; the counts are in the fold.
+  }
 count-main = { $winner ->
     [lstm] With one small model of each kind, every LSTM seed kept counting right further than every GRU seed.
     [gru] With one small model of each kind, every GRU seed kept counting right further than every LSTM seed.

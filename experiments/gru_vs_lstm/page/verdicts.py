@@ -56,7 +56,6 @@ class StepCost:
     loop_low: float
     loop_high: float
     faster_by: float
-    widths: int
     rounds: int
     repeats: int
     warmup: int
@@ -94,7 +93,6 @@ def step_cost(result: Any) -> StepCost:
         loop_low=found["loop"]["time_ratio"]["min"],
         loop_high=found["loop"]["time_ratio"]["max"],
         faster_by=found["faster_by"],
-        widths=len(widths),
         rounds=data["rounds"],
         repeats=data["repeats"],
         warmup=data["warmup"],
@@ -332,7 +330,6 @@ class Ablations:
     test: Literal["weak", "fair"]
     gru_speed: Literal["fastest", "not_fastest"]  # ahead of both LSTMs in speed
     gru_accuracy: Literal["lstm", "gru", "tie"]  # the GRU against the plain LSTM
-    gru_vs_bias1: Literal["lstm_bias1", "gru", "tie"]  # and against the LSTM with bias 1
     nfg: Versus
     noaf: Versus
     cifg: Versus
@@ -385,7 +382,6 @@ def gate_ablations(result: Any) -> Ablations:
         if speed["gru"] == "gru" and found["gru_vs_lstm_bias1_speed"] == "gru"
         else "not_fastest",
         gru_accuracy=found["gru_vs_lstm"],
-        gru_vs_bias1=found["gru_vs_lstm_bias1"],
         nfg=versus["nfg"],
         noaf=versus["noaf"],
         cifg=versus["cifg"],

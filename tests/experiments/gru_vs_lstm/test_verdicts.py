@@ -224,7 +224,6 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
             "test": "weak",
             "gru_speed": "fastest",
             "gru_accuracy": "tie",
-            "gru_vs_bias1": "tie",
             "nfg": "tie",
             "noaf": "tie",
             "cifg": "tie",
@@ -245,7 +244,6 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
             "test": "fair",
             "gru_speed": "not_fastest",
             "gru_accuracy": "gru",
-            "gru_vs_bias1": "lstm_bias1",
             "nfg": "hurts",
             "noaf": "hurts",
             "cifg": "helps",
@@ -262,7 +260,6 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {
             "bias_speed": "tie",
             "gru_accuracy": "lstm",
-            "gru_vs_bias1": "gru",
             "nfg": "helps",
             "noaf": "helps",
             "cifg": "hurts",
