@@ -51,3 +51,9 @@ def test_the_listing_follows_the_data_into_helpers_loops_and_keys_passed_as_stri
     assert kinds()["data_efficiency"][1] == [
         "recall.{chance, models.*.{accuracy, median_accuracy}, train_sizes}"
     ]
+
+
+def test_authoring_lists_every_kind_with_what_it_draws():
+    guide = (ROOT / "AUTHORING.md").read_text(encoding="utf-8")
+    for kind, (draws, _) in kinds().items():
+        assert f"| `{kind}` | {draws} |" in guide, f"AUTHORING.md, Figure kinds: {kind}"

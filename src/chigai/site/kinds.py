@@ -26,13 +26,17 @@ class _Reading:
 
 
 def kinds() -> dict[str, tuple[str, list[str]]]:
-    """Each kind of chigai.site.figures.KINDS: (first docstring line, data keys read, as
-    short entries: `models.*.{median_mse, mse}`)."""
+    """Each kind of chigai.site.figures.KINDS: (what it draws, its docstring's first
+    paragraph; the data keys it reads, as short entries: `models.*.{median_mse, mse}`)."""
     functions = _functions()
     return {
-        kind: ((ast.get_docstring(functions[name]) or "").split("\n")[0], _tree(data_paths(kind)))
+        kind: (_summary(functions[name]), _tree(data_paths(kind)))
         for kind, name in _registry().items()
     }
+
+
+def _summary(function: ast.FunctionDef) -> str:
+    return " ".join((ast.get_docstring(function) or "").split("\n\n")[0].split())
 
 
 def data_paths(kind: str) -> set[str]:
