@@ -52,9 +52,9 @@ far-paper = Vaswani et al. 2017: self-attention links any two positions in one s
 
 ## Where did attention look? (verdict: far_recall)
 
-map-ask = Attention has a bonus: you can read where it looked. The picture shows one question from the longest test, answered by the models of one seed. Each row is one attention *head* (one of several lookups a Transformer layer makes side by side) or the LSTM's attention. The red frame marks the card that holds the answer; the long run of blanks in the middle is squeezed into one column that holds their weights added up.
+map-ask = Attention has a bonus: you can read where it looked. The picture shows one question from the longest test, answered by the models of one training run. Each row is one attention *head* (one of several lookups a Transformer layer makes side by side) or the LSTM's attention. The red frame marks the card that holds the answer; the long run of blanks in the middle is squeezed into one column that holds their weights added up.
 map-figure = Attention from the question to each position of one example. Darker means more attention.
-map-main = For that seed's Transformer, over the whole longest test, its heads taken together looked hardest at the answer card in { PCT($looks_transformer) } of the questions. The LSTM's attention is harder to read, as the numbers below show.
+map-main = For that run's Transformer, over the whole longest test, its heads taken together looked hardest at the answer card in { PCT($looks_transformer) } of the questions. The LSTM's attention is harder to read, as the numbers below show.
 map-example = In this example, { $heads_on_answer } of the Transformer's { $heads } heads put { $heads_on_answer ->
     [one] its
    *[other] their
@@ -412,7 +412,7 @@ glance-threads = { $threads ->
     [one] We timed a single CPU thread, where nothing runs at once.
    *[other] We timed { $threads } CPU threads.
   }
-glance-advice = When in doubt, do what we did here: train a small version of each on your own data, with a few learning rates and seeds, and compare the numbers.
+glance-advice = When in doubt, do what we did here: train a small version of each on your own data, with a few learning rates (how big each correction is) and a few seeds (random starts), and compare the numbers.
 
 ## After school (verdicts: far_recall, length_generalisation, compute_cost)
 

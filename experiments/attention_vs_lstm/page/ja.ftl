@@ -52,9 +52,9 @@ far-paper = Vaswani ら 2017：自己注意は離れた 2 つの位置を 1 歩�
 
 ## Attention はどこを見ていた？（verdict: far_recall）
 
-map-ask = Attention には、うれしいおまけがあります。どこを見たのかを読み取れるのです。下の図は、いちばん長い列のテストから 1 問を選び、あるシードのモデルが見た場所を描いたものです。1 行が Attention の*ヘッド* 1 つです。ヘッドとは、Transformer の 1 つの層の中で並んで働く「見る係」のことです。いちばん下の行は LSTM の Attention です。赤い枠が答えのカードで、途中の長い空白は重みを足し合わせて 1 列にまとめています。
+map-ask = Attention には、うれしいおまけがあります。どこを見たのかを読み取れるのです。下の図は、いちばん長い列のテストから 1 問を選び、1 回分の学習で作ったモデルが見た場所を描いたものです。1 行が Attention の*ヘッド* 1 つです。ヘッドとは、Transformer の 1 つの層の中で並んで働く「見る係」のことです。いちばん下の行は LSTM の Attention です。赤い枠が答えのカードで、途中の長い空白は重みを足し合わせて 1 列にまとめています。
 map-figure = 質問の位置から、1 つの例の各位置への Attention。色が濃いほど強く注目している。
-map-main = 同じシードの Transformer で、いちばん長い列のテスト全体を見ると、ヘッドをまとめた重みは { PCT($looks_transformer) } の質問で答えのカードに最も強く向いていました。LSTM の Attention は読み取りにくく、くわしくは下の数字のとおりです。
+map-main = 同じ回の Transformer で、いちばん長い列のテスト全体を見ると、ヘッドをまとめた重みは { PCT($looks_transformer) } の質問で答えのカードに最も強く向いていました。LSTM の Attention は読み取りにくく、くわしくは下の数字のとおりです。
 map-example = この例では、Transformer の { $heads } つのヘッドのうち { $heads_on_answer } つが、答えのカードにいちばん大きな重みを置いていました。シード { $map_seed } のモデルで長さ { $map_length } のテスト全体を見ると、ヘッドの重みの平均が答えのカードで最大になった質問は { PCT($looks_transformer) }、LSTM の Attention では { PCT($looks_lstm_attention) } でした。
 map-lstm = この例の LSTM の Attention は、どの位置にも { PCT($lstm_attention_peak, digits: 1) } 以下しか重みを置いていません。{ $positions } か所に均等に配ると { PCT($even_share, digits: 1) } ずつです。LSTM の状態はそれまでに読んだものすべてが混ざったものなので、カードの情報がカードの位置に残っているとは限りません。ただ、これは確かめていません。
 map-about = シード { $map_seed } のモデル（学習率は Transformer { NUM($map_lr_transformer) }、LSTM＋Attention { NUM($map_lr_lstm_attention) }）、長さ { $map_length }。Transformer は最後の層の、最後の位置（質問）からの Attention をヘッドごとに示す。LSTM＋Attention は自分の過去の状態への重み。
@@ -397,7 +397,7 @@ glance-threads = { $threads ->
     [1] 測ったのは CPU の 1 スレッドで、何もいっせいには動かない環境です。
    *[other] 測ったのは CPU の { $threads } スレッドです。
   }
-glance-advice = 迷ったら、この記事と同じことをしてみてください。自分のデータで両方を小さく学習させ、学習率とシードをいくつか変えて、数字で比べるのです。
+glance-advice = 迷ったら、この記事と同じことをしてみてください。自分のデータで両方を小さく学習させ、一度に重みを直す幅である学習率や、重みの初期値を決めるシードをいくつか変えて、数字で比べるのです。
 
 ## 放課後の会話（verdicts: far_recall, length_generalisation, compute_cost）
 
