@@ -69,11 +69,9 @@ def _item(site: Path, lang: str, anchor: str) -> str:
 
 METHODOLOGY = {
     ("ja", FLIPPED): "印のついた記号を答える（marked_recall、full）：Intel Xeon、1 スレッドで再実行"
-    "（torch 2.13.0+cpu、2026年12月7日 11:25 UTC）。2 つの判定が変わりました："
-    "longest_solved_lag.lstm（30 → 20）、paper（agrees → partly）。",
+    "（torch 2.13.0+cpu、2026年12月7日 11:25 UTC）。記事の次の文が変わります：「",
     ("en", FLIPPED): "Recalling a marked symbol (marked_recall, full), rerun on Intel Xeon, "
-    "1 thread (torch 2.13.0+cpu, 7 Dec 2026, 11:25 UTC). 2 verdicts changed: "
-    "longest_solved_lag.lstm (30 → 20), paper (agrees → partly).",
+    "1 thread (torch 2.13.0+cpu, 7 Dec 2026, 11:25 UTC). The article would read: “",
     ("ja", HELD): "AMD EPYC、2 スレッドで再実行（torch 2.13.0+cpu、2026年11月28日 20:15 UTC）。"
     "すべての判定が同じでした。",
     ("en", HELD): "rerun on AMD EPYC, 2 threads (torch 2.13.0+cpu, 28 Nov 2026, 20:15 UTC). "
@@ -81,25 +79,44 @@ METHODOLOGY = {
     ("ja", OTHER): "別のコードで作られたため、比べていません。",
     ("en", OTHER): "Made by other code, not compared.",
 }
+QUOTES = {"ja": re.compile(r"「(.+?)」(?= 「|$)"), "en": re.compile(r"“(.+?)”")}
+
+
+def _quoted(text: str, lang: str) -> list[str]:
+    return QUOTES[lang].findall(text)
 
 
 @pytest.mark.parametrize(("lang", "anchor"), list(METHODOLOGY))
 def test_the_methodology_page_says_where_each_rerun_ran_and_whether_its_verdicts_held(
     site, lang, anchor
 ):
-    assert _item(site, lang, anchor).endswith(METHODOLOGY[lang, anchor])
+    item = _item(site, lang, anchor)
+    expected = METHODOLOGY[lang, anchor]
+    if anchor != FLIPPED:
+        assert item.endswith(expected)
+        return
+    # the flipped verdicts, said as the article would say them: sentences it does not say now
+    assert expected in item
+    quoted = _quoted(item[item.index(expected) + len(expected) - 1 :], lang)
+    assert quoted and not [sentence for sentence in quoted if sentence in _article(site, lang)]
+
+
+def _article(site: Path, lang: str) -> str:
+    """The RNN article as its reader reads it, less the paragraphs that quote a rerun."""
+    page = (site / PAGES[lang] / "rnn-vs-lstm" / "index.html").read_text()
+    return _text(re.sub(r"<p>(?:(?!</p>).)*#reproduced-.*?</p>", "", page, flags=re.S))
 
 
 BOX = {
     "ja": {
         FLIPPED: "Intel Xeon、1 スレッドで再実行すると（この結果は AMD EPYC、1 スレッド）、"
-        "判定のうち 2 つが変わりました。",
+        "このページの次の文が変わります。",
         HELD: "AMD EPYC、2 スレッドで再実行しても（この結果は AMD EPYC、1 スレッド）、"
         "判定はすべて同じでした。",
     },
     "en": {
         FLIPPED: "In a rerun on Intel Xeon, 1 thread (these numbers: AMD EPYC, 1 thread), "
-        "2 of this result's verdicts changed.",
+        "this page would read:",
         HELD: "In a rerun on AMD EPYC, 2 threads (these numbers: AMD EPYC, 1 thread), "
         "every verdict held.",
     },
@@ -119,5 +136,8 @@ def test_an_article_box_says_how_a_rerun_of_its_result_came_out_and_links_to_the
         assert [a for _, a, _ in found].count(anchor) == 1
         assert (page.parent / target / "index.html").resolve() == methodology
         assert f'id="{anchor}"' in methodology.read_text()
+    box = re.search(rf'#{FLIPPED}">.*?</a>(.*?)</p>', page.read_text(), re.S)
+    quoted = _quoted(_text(box[1]), lang)  # what the rerun would change, as the page says it
+    assert quoted and not [sentence for sentence in quoted if sentence in _article(site, lang)]
     other = (site / PAGES[lang] / "attention-vs-lstm" / "index.html").read_text()
     assert "#" + OTHER not in other  # far_recall's rerun ran other code: not compared
