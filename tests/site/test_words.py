@@ -205,3 +205,13 @@ def test_a_page_renders_the_verdicts_words_in_each_language():
         page = render_page(template, src_uri=f"rnn-vs-lstm.{lang}.md", lang=lang, shown=COMMITTED)
         assert (lstm_only in page) == (COMMITTED["small_data"].findings["rnn_better_sizes"] == [])
         assert (rnn_somewhere in page) != (lstm_only in page)
+
+
+def test_a_long_verdicts_module_may_keep_parts_in_sibling_files_and_an_edit_is_read(tmp_path):
+    folder = tmp_path / "experiments" / "demo" / "page"
+    folder.mkdir(parents=True)
+    (folder / "_recall.py").write_text("def recall(result):\n    return {'n': 1}\n")
+    (folder / "verdicts.py").write_text("from ._recall import recall  # noqa: F401\n")
+    assert Verdicts(folder, {"recall": object()}).recall == {"n": 1}
+    (folder / "_recall.py").write_text("def recall(result):\n    return {'n': 22}\n")
+    assert Verdicts(folder, {"recall": object()}).recall == {"n": 22}  # the next build

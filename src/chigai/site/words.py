@@ -24,6 +24,7 @@ joined the page language's way ("10, 20 and 30", "10、20、30").
 import dataclasses
 import functools
 import importlib.util
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType
@@ -91,15 +92,22 @@ def bundle(folder: Path, lang: str) -> tuple[FluentBundle, Path]:
 
 
 def load_verdicts(folder: Path) -> ModuleType:
-    """The article's verdicts.py, loaded from its file on every build (never cached
-    across builds, so `mkdocs serve` picks up an edit)."""
+    """The article's verdicts.py, loaded from its file on every build (never cached across
+    builds, so `mkdocs serve` picks up an edit). It is a module of a package made of the
+    page folder, so a long one may keep parts in sibling files (`from ._recall import ...`)."""
     path = folder / "verdicts.py"
     if not path.is_file():
         raise RenderError(f"{path} is missing: an article's judgements are made there")
-    name = f"chigai_page_{folder.parent.name}"
-    spec = importlib.util.spec_from_file_location(name, path)
+    package = f"chigai_page_{folder.parent.name}"
+    for loaded in [name for name in sys.modules if name.split(".")[0] == package]:
+        del sys.modules[loaded]  # this build reads the files as they are now
+    home = ModuleType(package)
+    home.__path__ = [str(folder)]
+    sys.modules[package] = home
+    spec = importlib.util.spec_from_file_location(f"{package}.verdicts", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
