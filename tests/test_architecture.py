@@ -65,10 +65,22 @@ def test_imports_go_down_the_layers(path):
     assert not upward, f"a {mine} module imports upward: " + "; ".join(upward)
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "experiments").rglob("*.py")), ids=lambda p: p.name)
+EXPERIMENT_CODE = sorted(p for p in (ROOT / "experiments").rglob("*.py") if "page" not in p.parts)
+PAGE_LAYERS = sorted((ROOT / "experiments").glob("*/page/*.py"))
+
+
+@pytest.mark.parametrize("path", EXPERIMENT_CODE, ids=lambda p: p.name)
 def test_experiments_import_science_only(path):
     upward = [name for _, name in chigai_imports(path, "") if layer(name) != "science"]
     assert not upward, f"{path.relative_to(ROOT)} imports {upward}: experiments use science only"
+
+
+@pytest.mark.parametrize("path", PAGE_LAYERS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_a_page_layer_imports_no_run_machinery(path):
+    """An article's page layer (verdicts.py and its parts) is read by chigai.site: it may
+    use science and the site's own helpers, never the run machinery or the command line."""
+    above = [n for _, n in chigai_imports(path, "") if layer(n) not in ("science", "site")]
+    assert not above, f"{path.relative_to(ROOT)} imports {above}"
 
 
 @pytest.mark.parametrize("path", sorted(ROOT.glob("experiments/*/*.py")), ids=lambda p: p.name)
