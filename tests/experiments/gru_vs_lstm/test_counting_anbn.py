@@ -109,6 +109,7 @@ def test_the_paper_agrees_when_every_lstm_seed_counts_twice_as_far_and_no_gru_se
     assert data["rows"][1] == {"n": 2 * n, "lstm": seeds, "gru": 0}
 
 
+@pytest.mark.slow  # several seconds: chigai check runs the fast tier
 def test_the_reverse_disagrees_and_an_lstm_short_of_twice_is_only_partly():
     _, config = prepare(SPEC, "quick")
     n = config.max_n
@@ -119,6 +120,7 @@ def test_the_reverse_disagrees_and_an_lstm_short_of_twice_is_only_partly():
     assert short["winner"] == "lstm" and short["paper"] == "partly"
 
 
+@pytest.mark.slow  # several seconds: chigai check runs the fast tier
 def test_seed_ranges_that_overlap_or_sit_within_the_margin_tie():
     _, config = prepare(SPEC, "full")
     n = config.max_n
@@ -130,6 +132,7 @@ def test_seed_ranges_that_overlap_or_sit_within_the_margin_tie():
     assert close["win_margin_n"] == n / 4
 
 
+@pytest.mark.slow  # several seconds: chigai check runs the fast tier
 def test_check_trained_refuses_a_run_where_no_seed_fitted_its_training_strings():
     module, config = prepare(SPEC, "quick")
     assert module.check_trained(_summary({"lstm": [config.max_n], "gru": [0]})) is None

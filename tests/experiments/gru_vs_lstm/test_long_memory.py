@@ -31,6 +31,7 @@ def test_the_splits_share_no_sequence(preset):
     assert_disjoint(module.splits(config, {"lag": config.lags[-1], "seed": config.seeds[0]}))
 
 
+@pytest.mark.slow  # several seconds: chigai check runs the fast tier
 @pytest.mark.parametrize("preset", ["quick", "full"])
 def test_every_model_has_the_lstms_weight_count_within_ten_percent(preset):
     module, config = loaded(preset)

@@ -19,6 +19,7 @@ def loaded(preset: str):
     return prepare(SPEC, preset)
 
 
+@pytest.mark.slow  # several seconds: chigai check runs the fast tier
 @pytest.mark.parametrize("kernel", ["torch", "loop"])
 def test_a_gru_has_three_quarters_of_the_lstms_weights_and_flops(kernel):
     module, config = loaded("quick")
