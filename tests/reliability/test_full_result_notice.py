@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from helpers import copy_project, run_tool
+from helpers import copy_article, run_tool
 
 # One article, four experiments, four ways a full result cannot be used (a plain build
 # shows their quick numbers instead). The NaN sits under a key that tries to be markup.
@@ -35,7 +35,7 @@ def edit_the_full_preset(project):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("full"))
+    project = copy_article(tmp_path_factory.mktemp("full") / "p")  # the article alone
     for breakage in (truncate, nan_under_a_markup_key, edit_the_full_preset):
         breakage(project)
     before = {p.name: p.read_bytes() for p in (project / "results").iterdir()}

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, SHARED_CACHE, copy_project, run_tool
+from helpers import ROOT, SHARED_CACHE, copy_article, copy_project, run_tool
 from mkdocs.utils.yaml import yaml_load
 
 from chigai.experiment import discover
@@ -158,7 +158,7 @@ def test_render_refuses_an_out_it_must_not_write(tmp_path: Path):
 
 @pytest.mark.slow
 def test_render_follows_the_stale_policy_of_a_build(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
+    project = copy_article(tmp_path / "project")  # the stale article alone: half the render
     experiment = project / "experiments" / "rnn_vs_lstm" / "adding_problem.py"
     experiment.write_text(experiment.read_text().replace("AT_BASELINE = 0.5", "AT_BASELINE = 0.6"))
     pages = tmp_path / "pages"
