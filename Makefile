@@ -41,7 +41,7 @@ TEST_WORKERS ?= logical
 test: install  ## lint, then the whole test suite: every tier (slow and browser), every core
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --durations=25
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --durations=30
 
 full: install  ## refresh the published numbers (full presets, best device)
 	$(BIN)/chigai run --preset full --device auto
