@@ -20,7 +20,7 @@ short-gradients = { $gradients ->
   }
 short-small = { $outcome ->
     [rnn_somewhere] With short sequences and little data, the plain RNN sometimes did better, and it is the smaller model.
-    [lstm_only] Even with short sequences and little data, the plain RNN never did better; its strength is being small.
+    [lstm_only] Even with short sequences and little data, the plain RNN never did clearly better; its strength is being small.
    *[neither] With short sequences and little data, the two tied, and the RNN is the smaller model.
   }
 
@@ -28,8 +28,9 @@ short-small = { $outcome ->
 
 rnn-figure = An RNN laid out over four steps: the state h is handed from one step to the next, and the red bar is what is left of the first input.
 cell-figure = One LSTM step. The cell runs along the top like a conveyor belt; the three gates act as switches on it.
-arch-cost = The switches are not free. Each gate needs as many weights as a whole RNN, so an LSTM layer has { NUM($lstm_ratio, digits: 2) } times the weights of an RNN layer of the same size.
-arch-formula = With input size I and state size H, a layer has gates × (H·I + H·H + 2H) weights: one gate for an RNN, three for a GRU (a slimmed-down LSTM) and four for an LSTM. Counted from PyTorch's own layers, with input size { $input_size }:
+# explains: what an LSTM layer's weights are made of; the ratio is the architecture result, not a comparison of how the models did
+arch-cost = The switches are not free. Each of the three gates needs as many weights as a whole RNN, and so does the part that makes the new content to write in. So an LSTM layer has { NUM($lstm_ratio, digits: 2) } times the weights of an RNN layer whose note is the same size.
+arch-formula = With input size I and state size H (how many numbers the note holds), a layer has blocks × (H·I + H·H + 2H) weights: H·I read the input, H·H read the note, and 2H are biases, numbers added on their own. An RNN has one block; a GRU (a slimmed-down LSTM) has three, two gates plus the new content; an LSTM has four, its three gates plus the new content. Counted from PyTorch's own layers, with input size { $input_size }:
 arch-ratio = At state size H = { $largest_hidden }, the LSTM layer has { NUM($lstm_ratio, digits: 2) } times the weights of the RNN layer and the GRU layer { NUM($gru_ratio, digits: 2) } times.
 arch-table-hidden = state size H
 arch-about = We built PyTorch's nn.RNN, nn.GRU and nn.LSTM, counted their weights and checked the counts against the formula above. Nothing was trained.
@@ -45,11 +46,11 @@ add-last = { $last_lstm ->
     [some] At the longest lag we tried, though, even the LSTM solved it in only some runs.
    *[all] {""}
   }
-add-figure = Test error at each lag T (log scale): lower means the model remembered. Dashed: the blind guess; dotted: the error a run must get under to count as solved. { $seeds ->
+add-figure = Test error (mean squared error, MSE) at each lag T, on a log scale: lower means the model remembered. Dashed: the blind guess; dotted: the error a run must get under to count as solved. { $seeds ->
     [one] One run (seed { $seed_list }), so there is no band.
    *[other] Lines: the median of { $seeds } runs; band: from the worst run to the best.
   }
-add-rule = The blind guess always answers 1.0, the average sum, and has a mean squared error of { NUM($baseline) }. A seed has **solved** a lag when its error is under { NUM($solved_below) } ({ PCT($solved_share) } of the guess's), and is **at the guess** when its error stays above { NUM($at_baseline) } ({ PCT($at_share) } of the guess's). A lag counts as solved only when every seed solved it. "Clearly better": every seed of one model beat the other's best seed by more than { NUM($margin, digits: 2) } ({ PCT($margin_share) } of the guess's error).
+add-rule = The error is the mean squared error: each answer's miss, squared, averaged over the test sequences. The blind guess always answers 1.0, the average sum, and its mean squared error is { NUM($baseline) }. A seed has **solved** a lag when its error is under { NUM($solved_below) } ({ PCT($solved_share) } of the guess's), and is **at the guess** when its error stays above { NUM($at_baseline) } ({ PCT($at_share) } of the guess's). A lag counts as solved only when every seed solved it. "Clearly better": every seed of one model beat the other's best seed by more than { NUM($margin, digits: 2) } ({ PCT($margin_share) } of the guess's error).
 add-solved = { $lstm_all_count ->
     [0] No lag was solved by every LSTM seed.
     [one] Every LSTM seed solved the lag of { $lstm_all_lags } steps.
@@ -90,7 +91,7 @@ table-better = clearly better (–: a tie)
 add-about = The adding problem of Hochreiter & Schmidhuber (1997), in the two-channel form of Le, Jaitly & Hinton (2015). { $sizes_match ->
     [same] RNN and LSTM had the same state size, { $lstm_hidden },
    *[different] RNN and LSTM had state sizes { $rnn_hidden } and { $lstm_hidden },
-  } but not the same number of weights: { NUM($rnn_params) } (RNN) and { NUM($lstm_params) } (LSTM). For each seed both were trained on the same data for the same number of steps, at every learning rate of the list below; for each model and lag we kept the rate with the lower median error on the validation data, then scored it by mean squared error on test sequences it had never seen.
+  } but not the same number of weights: { NUM($rnn_params) } (RNN) and { NUM($lstm_params) } (LSTM). For each seed both were trained on the same data for the same number of steps, at every learning rate of the list below; for each model and lag we kept the rate with the lowest median error on the validation data, then scored it by mean squared error on test sequences it had never seen.
 add-paper = Hochreiter & Schmidhuber 1997 (Exp. 4), with lags of 100 to 1,000 steps: an LSTM learns the adding problem at long lags, where recurrent nets trained by gradient descent fail. Our lags stop at { $longest_lag } steps, one model trained per lag, so this checks only the short end of their claim
 
 ## Experiment 1: naming the marked symbol (verdict: marked_recall)
@@ -150,14 +151,17 @@ recall-table-lstm-median = LSTM accuracy (median)
 recall-about = Marked-symbol recall. { $sizes_match ->
     [same] RNN and LSTM had the same state size, { $lstm_hidden },
    *[different] RNN and LSTM had state sizes { $rnn_hidden } and { $lstm_hidden },
-  } but not the same number of weights: { NUM($rnn_params) } (RNN) and { NUM($lstm_params) } (LSTM). For each seed both were trained on the same data for the same number of steps, at every learning rate of the list below; for each model and lag we kept the rate with the higher median accuracy on the validation data, then scored it on test sequences it had never seen. The next three figures come from the models of this experiment trained at a lag of { $probe_lag } from seed { $probe_seed } (learning rates: RNN { NUM($rnn_lr) }, LSTM { NUM($lstm_lr) }).
+  } but not the same number of weights: { NUM($rnn_params) } (RNN) and { NUM($lstm_params) } (LSTM). For each seed both were trained on the same data for the same number of steps, at every learning rate of the list below; for each model and lag we kept the rate with the highest median accuracy on the validation data, then scored it on test sequences it had never seen. The next three figures come from the models of this experiment trained at a lag of { $probe_lag } from seed { $probe_seed } (learning rates: RNN { NUM($rnn_lr) }, LSTM { NUM($lstm_lr) }).
 recall-paper = Hochreiter & Schmidhuber 1997, with lags of up to 1,000 steps: an LSTM bridges long time lags at which a plain RNN fails. Our lags stop at { $longest_lag } steps, one model trained per lag, so this checks only the short end of their claim
 
 ## Vanishing gradients (verdict: marked_recall)
 
 grad-main = We measured this in one model of each kind, before and after training, not in every run. { $untrained_rnn ->
-    [vanished] Before training, the RNN's gradient had all but vanished { $distance } steps back, just as the theory says.
+    [vanished] Before training, the RNN's gradient had vanished { $distance } steps back, just as the theory says.
    *[kept] Before training, the RNN's gradient had not vanished { $distance } steps back.
+  } { $untrained_lstm ->
+    [vanished] So had the untrained LSTM's.
+   *[kept] The untrained LSTM's had not.
   } { $trained_rnn ->
     [vanished] After training, the RNN's gradient vanished there too.
    *[kept] After training, the RNN's gradient did not vanish there.
@@ -171,10 +175,10 @@ grad-table-model = gradient left { $distance } steps back (seed { $probe_seed })
 grad-table-before = before training
 grad-table-after = after training
 grad-untrained = { $untrained_rnn ->
-    [vanished] Before training, the RNN kept { NUM($rnn_init, digits: 2) } of its gradient there, under the { PCT($vanished_below) } below which we call it vanished.
-   *[kept] Before training, the RNN kept { NUM($rnn_init, digits: 2) } of its gradient there, not under the { PCT($vanished_below) } below which we call it vanished.
+    [vanished] Before training, the RNN kept { NUM($rnn_init, digits: 2) } of its gradient there, under the { NUM($vanished_below) } below which we call it vanished.
+   *[kept] Before training, the RNN kept { NUM($rnn_init, digits: 2) } of its gradient there, not under the { NUM($vanished_below) } below which we call it vanished.
   } { $untrained_lstm ->
-    [vanished] So had the untrained LSTM's ({ NUM($lstm_init, digits: 2) }).
+    [vanished] The untrained LSTM's had vanished too ({ NUM($lstm_init, digits: 2) }).
    *[kept] The untrained LSTM kept { NUM($lstm_init, digits: 2) }, more than that.
   }
 grad-trained = { $trained_rnn ->
@@ -198,14 +202,14 @@ grad-paper = Bengio, Simard & Frasconi 1994, a theory for any RNN that must hold
 
 ## What do the gates do? (verdict: marked_recall)
 
-gate-main = We watched one trained LSTM read one example. { $example ->
-    [held] The cells that carry the answer held on to what they stored until the question, like the conveyor belt in the drawing.
-   *[moved] The cells that carry the answer did not hold still: they kept changing all the way to the question.
+gate-main = { $example ->
+    [held] The cells that carry the answer, those whose value at the end tells which symbol was marked, held on to what they had at the mark until the question, like the conveyor belt in the drawing.
+   *[moved] The cells that carry the answer, those whose value at the end tells which symbol was marked, did not keep what they had at the mark: by the question they had moved far away from it.
   } { $typically ->
-    [held] Across many test examples, at least half looked the same.
-   *[moved] Across many test examples, at least half showed the same kind of drift.
+    [held] In at least half of the other test examples they held too.
+   *[moved] In at least half of the other test examples they moved like this too.
   }
-gate-figure = Inside one trained LSTM on one example. Top: the three gates, averaged over units. Bottom: the { $cells } cells that carry the answer. Red dashed line: the marked symbol arrives. Grey dashed line: the question.
+gate-figure = Inside one trained LSTM on one example. Top: how far the three gates are open; each number of the note has gates of its own, and the lines show their average. Bottom: the { $cells } cells that carry the answer. Red dashed line: the marked symbol arrives. Grey dashed line: the question.
 gate-setup = The LSTM is the one trained from seed { $probe_seed } at a lag of { $probe_lag } (learning rate { NUM($lstm_lr) }); it read the first test sequence it answered correctly. We followed the { $cells } cells whose value just before the question says most about which symbol was marked: across { $sequences } test sequences, the marked symbol accounts for { $answer_shares } percent of how their values vary at that step.
 gate-mark = { $mark ->
     [later] At the marked symbol the average forget gate went from { NUM($forget_before, digits: 2) } to { NUM($forget_at, digits: 2) } and the input gate from { NUM($input_before, digits: 2) } to { NUM($input_at, digits: 2) }.
@@ -260,8 +264,8 @@ sum-gradients = { $gradients ->
    *[kept] After training, the RNN's signal no longer faded on its way back.
   }
 sum-cell = { $typically ->
-    [held] Inside, the trained LSTM used its cell much as drawn: the cells that carry the answer held their value through the wait.
-   *[moved] Inside, the trained LSTM did not use its cell as a still box: the answer was built up in it during the wait. The conveyor belt is what the design makes possible, not a picture of what every trained network does.
+    [held] Inside the one LSTM we opened, the cells that carry the answer held their value through the wait, much as drawn.
+   *[moved] Inside the one LSTM we opened, the cells that carry the answer did not keep a still copy from the mark: the answer was built up in them during the wait. The conveyor belt is what the design makes possible, not a picture of what every trained network does.
   }
 
 ## Is there still a job for the plain RNN? (verdict: small_data)
@@ -273,8 +277,8 @@ small-main = { $outcome ->
    *[neither] Neither model did clearly better at any training-set size.
   }
 small-speed = { $speed ->
-    [rnn_faster] What the RNN does save is size and time: the LSTM has { NUM($params_ratio, digits: 2) } times as many weights, and the RNN's training step was the quicker one in every pair of runs we timed.
-   *[not_faster] What the RNN does save is size: the LSTM has { NUM($params_ratio, digits: 2) } times as many weights. Its training step was not the quicker one in every pair of runs we timed, so we do not call it faster.
+    [rnn_faster] What the RNN does save is size and time: the LSTM has { NUM($params_ratio, digits: 2) } times as many weights, and on the one CPU we timed, the RNN's training step was the quicker one in every pair of runs.
+   *[not_faster] What the RNN does save is size: the LSTM has { NUM($params_ratio, digits: 2) } times as many weights. On the one CPU we timed, its training step was not the quicker one in every pair of runs, so we do not call it faster.
   }
 small-advice = { $outcome ->
     [rnn_somewhere] So there are settings where the plain RNN is the better pick.
@@ -308,8 +312,8 @@ small-paper = Chung et al. 2014, on music and speech data: gated units (LSTM, GR
 ## After school
 
 talk-guessing-yuta = { $rnn_low_count ->
-    [0] But in the charts the RNN never sank all the way to guessing.
-   *[other] And in the charts, at a lag of { $guessing_lag } the RNN really was just guessing.
+    [0] But in the symbol chart the RNN never sank all the way to guessing.
+   *[other] And in the symbol chart, at a lag of { $guessing_lag } the RNN really was just guessing.
   }
 talk-guessing-misaki = { $guessing ->
     [lstm_solved] Every run of it. And every LSTM run got at least { PCT($solved_from) } right there.
@@ -340,8 +344,8 @@ summary-recall = { $outcome ->
    *[disagrees] Naming a marked symbol, the LSTM was not clearly better than the RNN at any lag.
   }
 summary-cell = { $typically ->
-    [held] Inside the trained LSTM, the cells that carry the answer held still until the question.
-   *[moved] Inside the trained LSTM, the cells that carry the answer did not sit still; they kept changing until the question.
+    [held] In the one LSTM we looked inside, the cells that carry the answer held still until the question.
+   *[moved] In the one LSTM we looked inside, the cells that carry the answer did not sit still; the answer was built up in them during the wait.
   }
 summary-small = { $outcome ->
     [rnn_somewhere] On a short task the plain RNN was clearly better with { $rnn_sizes } training examples.

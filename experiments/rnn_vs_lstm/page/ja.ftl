@@ -16,8 +16,8 @@ short-recall = { $outcome ->
   }
 short-gradients = { $gradients ->
     [agrees] 「学習の信号が遠くで消える」という説明は、調べた 1 組で確かめられました。
-    [partly] 「学習の信号が遠くで消える」という説明は、一部だけ当たっていました。
-   *[disagrees] 「学習の信号が遠くで消える」という説明は、今回は見えませんでした。
+    [partly] 「学習の信号が遠くで消える」説明は、調べた 1 組では一部だけ当たりました。
+   *[disagrees] 「学習の信号が遠くで消える」様子は、調べた 1 組では見えませんでした。
   }
 short-small = { $outcome ->
     [rnn_somewhere] 短くて少ないデータなら、RNN が勝つこともありました。
@@ -29,8 +29,9 @@ short-small = { $outcome ->
 
 rnn-figure = RNN を時間の方向に 4 ステップ並べた図。状態 h が次のステップへ渡される。赤い帯は、最初の入力の名残。
 cell-figure = LSTM の 1 ステップ。上を流れるのがセルで、ベルトコンベアのように記憶を運ぶ。3 つのゲートがスイッチの役目をする。
-arch-cost = そのかわり、スイッチの分だけ重みが増えます。ゲート 1 つにつき RNN まるごと 1 つ分の重みがいるので、同じ大きさなら LSTM の層の重みは RNN の { NUM($lstm_ratio, digits: 2) } 倍です。
-arch-formula = 入力のサイズを I、メモのサイズを H とすると、重みの数は「ゲートの数 ×（H·I + H·H + 2H）」です。ゲートの数は RNN が 1、GRU（LSTM を簡単にした仲間）が 3、LSTM が 4 です。PyTorch のモデルから実際に数えた値は次のとおりです（入力のサイズ { $input_size }）。
+# explains: LSTM の層の重みの内訳。倍率は architecture の結果で、成績の比較ではない
+arch-cost = そのかわり、スイッチの分だけ重みが増えます。3 つのゲートはどれも RNN まるごと 1 つ分の重みを使い、書き込む中身を作る部分も同じだけ使います。そのため、メモの大きさが同じなら、LSTM の層の重みは RNN の { NUM($lstm_ratio, digits: 2) } 倍です。
+arch-formula = 入力のサイズを I、メモのサイズ（メモに書ける数の個数）を H とすると、重みの数は「ブロックの数 ×（H·I + H·H + 2H）」です。H·I は入力を読む重み、H·H はメモを読む重み、2H はバイアス（それだけで足される数）です。ブロックの数は RNN が 1、GRU（LSTM を簡単にした仲間）が 2 つのゲートと書き込む中身で 3、LSTM が 3 つのゲートと書き込む中身で 4 です。PyTorch のモデルから実際に数えた値は次のとおりです（入力のサイズ { $input_size }）。
 arch-ratio = H = { $largest_hidden } のとき、LSTM の層の重みは RNN の層の { NUM($lstm_ratio, digits: 2) } 倍、GRU の層は { NUM($gru_ratio, digits: 2) } 倍です。
 arch-table-hidden = メモのサイズ H
 arch-about = PyTorch の nn.RNN・nn.GRU・nn.LSTM を作って重みの数を数え、上の式と一致するかを確かめた。学習はしていない。
@@ -46,11 +47,11 @@ add-last = { $last_lstm ->
     [some] ただし、いちばん長いラグでは LSTM も解けない回がありました。
    *[all] {""}
   }
-add-figure = ラグごとのテスト誤差。縦軸は対数目盛で、下にあるほどよく覚えている。破線は当てずっぽう、点線は「解けた」と数える基準。{ $seeds ->
+add-figure = ラグごとのテスト誤差、つまり平均二乗誤差。縦軸は対数目盛で、下にあるほどよく覚えている。破線は当てずっぽう、点線は「解けた」と数える基準。{ $seeds ->
     [1] 学習は 1 回だけ、シード { $seed_list } なので、幅の帯はない。
    *[other] 線は { $seeds } 回の学習の中央値、色の帯はいちばん悪い回から良い回までの幅。
   }
-add-rule = 当てずっぽうは、いつも和の平均 1.0 を答えます。その誤差、つまり平均二乗誤差は { NUM($baseline) } です。誤差が { NUM($solved_below) }（当てずっぽうの { PCT($solved_share) }）を下回ったシードを**解けた**、{ NUM($at_baseline) }（当てずっぽうの { PCT($at_share) }）を上回ったままのシードを**当てずっぽう並み**と数えます。ラグが「解けた」と言うのは、すべてのシードが解けたときだけです。「はっきり上」は、一方のどのシードの誤差も、もう一方のいちばん良いシードより { NUM($margin, digits: 2) }（当てずっぽうの誤差の { PCT($margin_share) }）を超えて小さかったラグです。
+add-rule = ここでの誤差は平均二乗誤差で、答えのずれを 2 乗して、テストの列すべてで平均したものです。当てずっぽうは、いつも和の平均 1.0 を答えます。その誤差は { NUM($baseline) } です。誤差が { NUM($solved_below) }（当てずっぽうの { PCT($solved_share) }）を下回ったシードを**解けた**、{ NUM($at_baseline) }（当てずっぽうの { PCT($at_share) }）を上回ったままのシードを**当てずっぽう並み**と数えます。ラグが「解けた」と言うのは、すべてのシードが解けたときだけです。「はっきり上」は、一方のどのシードの誤差も、もう一方のいちばん良いシードより { NUM($margin, digits: 2) }（当てずっぽうの誤差の { PCT($margin_share) }）を超えて小さかったラグです。
 add-solved = { $lstm_all_count ->
     [0] LSTM には、すべてのシードが解けたラグはありませんでした。
    *[other] LSTM は、ラグ { $lstm_all_lags } ですべてのシードが解けました。
@@ -152,9 +153,12 @@ recall-paper = Hochreiter と Schmidhuber 1997（ラグは最長 1,000）：LSTM
 
 ## 勾配消失（verdict: marked_recall）
 
-grad-main = 調べたのは各 1 つのモデルの、学習の前と後です。{ $untrained_rnn ->
-    [vanished] 学習前の RNN では、勾配は { $distance } ステップさかのぼるとほぼ消えていました。教科書どおりです。
+grad-main = RNN と LSTM を 1 つずつ選び、学習の前と後で調べました。{ $untrained_rnn ->
+    [vanished] 学習前の RNN では、勾配は { $distance } ステップさかのぼると消えていました。教科書どおりです。
    *[kept] 学習前の RNN でも、勾配は { $distance } ステップさかのぼって消えていませんでした。
+  }{ $untrained_lstm ->
+    [vanished] 学習前の LSTM も同じでした。
+   *[kept] 学習前の LSTM では、消えていませんでした。
   }{ $trained_rnn ->
     [vanished] 学習後の RNN でも、勾配はそこで消えていました。
    *[kept] 学習後の RNN では、勾配はそこで消えていませんでした。
@@ -168,8 +172,8 @@ grad-table-model = { $distance } ステップ前に残った勾配（シード {
 grad-table-before = 学習前
 grad-table-after = 学習後
 grad-untrained = { $untrained_rnn ->
-    [vanished] 学習前の RNN に残っていたのは { NUM($rnn_init, digits: 2) } 倍で、「消えた」と呼ぶ目安の { PCT($vanished_below) } を下回りました。
-   *[kept] 学習前の RNN には { NUM($rnn_init, digits: 2) } 倍が残っていて、「消えた」と呼ぶ目安の { PCT($vanished_below) } を下回りませんでした。
+    [vanished] 学習前の RNN に残っていたのは { NUM($rnn_init, digits: 2) } 倍で、「消えた」と呼ぶ目安の { NUM($vanished_below) } 倍を下回りました。
+   *[kept] 学習前の RNN には { NUM($rnn_init, digits: 2) } 倍が残っていて、「消えた」と呼ぶ目安の { NUM($vanished_below) } 倍を下回りませんでした。
   }{ $untrained_lstm ->
     [vanished] 学習前の LSTM も { NUM($lstm_init, digits: 2) } 倍で、同じくほぼ消えていました。
    *[kept] 学習前の LSTM は { NUM($lstm_init, digits: 2) } 倍で、目安より多く残っていました。
@@ -195,14 +199,14 @@ grad-paper = Bengio・Simard・Frasconi 1994（情報をノイズに負けずに
 
 ## ゲート（verdict: marked_recall）
 
-gate-main = 学習した LSTM 1 つに、例を 1 つ読ませて、中をのぞきました。{ $example ->
-    [held] 答えを運ぶセルは、書き込んだ値を質問まで保っていました。図のベルトコンベアのとおりです。
-   *[moved] 答えを運ぶセルは、じっとしていませんでした。質問の直前まで、値が動き続けていました。
+gate-main = { $example ->
+    [held] 答えを運ぶセル、つまり最後に見れば印の記号が分かるセルは、印のときの値を質問まで保っていました。図のベルトコンベアのとおりです。
+   *[moved] 答えを運ぶセル、つまり最後に見れば印の記号が分かるセルは、印のときの値を保っていませんでした。質問までに、そこから大きく離れていきました。
   }{ $typically ->
-    [held] ほかの多くのテスト用の列でも、半分以上で同じでした。
-   *[moved] ほかの多くのテスト用の列でも、半分以上で同じように動いていました。
+    [held] ほかのテスト用の列でも、半分以上で同じように保っていました。
+   *[moved] ほかのテスト用の列でも、半分以上で同じように動いていました。
   }
-gate-figure = 学習した LSTM 1 つの、1 つの例での中身。上の段は 3 つのゲートの開き具合で、全ユニットの平均。下の段は答えを運ぶ { $cells } つのセル。赤い破線が印の記号、灰色の破線が質問のステップ。
+gate-figure = 学習した LSTM 1 つの、1 つの例での中身。上の段は 3 つのゲートの開き具合。ゲートはメモの数 1 つ 1 つについていて、線はその平均。下の段は答えを運ぶ { $cells } つのセル。赤い破線が印の記号、灰色の破線が質問のステップ。
 gate-setup = 調べた LSTM は、シード { $probe_seed }、ラグ { $probe_lag }、学習率 { NUM($lstm_lr) } で学習したものです。テスト用の列のうち、正しく答えた最初の 1 つを読ませました。選んだのは「答えを運ぶセル」、つまり質問の直前の値を見れば、どの記号に印がついていたかがいちばんよく分かる { $cells } つのセルです。{ $sequences } 本のテスト用の列で調べると、そのステップでの値のばらつきのうち { $answer_shares } パーセントが、印の記号の違いで説明できました。
 gate-mark = { $mark ->
     [later] 印の記号が来たステップで、忘却ゲートの平均は { NUM($forget_before, digits: 2) } から { NUM($forget_at, digits: 2) } へ、入力ゲートは { NUM($input_before, digits: 2) } から { NUM($input_at, digits: 2) } へ変わりました。
@@ -225,8 +229,8 @@ gate-about = ラグ { $probe_lag }・シード { $probe_seed } で学習した L
 ## 答えはどの入力から来ている？（verdict: marked_recall）
 
 sens-main = { $recency ->
-    [rnn_leans] 各 1 つのモデルで見ると、RNN は LSTM よりも、最後の数ステップに強く頼っていました。
-   *[no_gap] 各 1 つのモデルで見ると、RNN が LSTM よりも最後の数ステップに頼る、という差は見られませんでした。
+    [rnn_leans] 1 つずつ調べた RNN と LSTM では、RNN のほうが最後の数ステップに強く頼っていました。
+   *[no_gap] 1 つずつ調べた RNN と LSTM では、RNN のほうが最後の数ステップに頼る、という差は見られませんでした。
   }
 sens-figure = 答えへの影響が、入力のどの位置から来ているか。モデルは各 1 つ。灰色は印の記号がある前半。
 sens-numbers = { $positions } ステップのうち最後の { $recent_steps } ステップから受けた影響の割合は、RNN が { PCT($rnn_recent) }、LSTM が { PCT($lstm_recent) } でした。影響がすべての位置に均等に散らばっていれば { PCT($even_recent) } になるところです。答えのある前半から受けた影響は、RNN が { PCT($rnn_first_half) }、LSTM が { PCT($lstm_first_half) } でした。{ $recency ->
@@ -257,8 +261,8 @@ sum-gradients = { $gradients ->
    *[kept] 学習後の RNN では、学習の信号はさかのぼっても消えなくなっていました。
   }
 sum-cell = { $typically ->
-    [held] LSTM の中をのぞくと、答えを運ぶセルは待っているあいだ値を保っていました。図のとおりの使い方です。
-   *[moved] LSTM の中をのぞくと、答えを運ぶセルは値を保つのではなく、待っているあいだに答えを組み立てていました。ベルトコンベアの図は「そういう使い方もできる」というしくみの説明で、学習したモデルがいつもそう動くわけではありません。
+    [held] LSTM を 1 つのぞくと、答えを運ぶセルは待っているあいだ値を保っていました。図のとおりの使い方です。
+   *[moved] LSTM を 1 つのぞくと、答えを運ぶセルは印のときの値を保つのではなく、待っているあいだに答えを組み立てていました。ベルトコンベアの図は「そういう使い方もできる」というしくみの説明で、学習したモデルがいつもそう動くわけではありません。
   }
 
 ## RNN の出番はある？（verdict: small_data）
@@ -270,8 +274,8 @@ small-main = { $outcome ->
    *[neither] どの例の数でも、はっきり上回ったモデルはありませんでした。
   }
 small-speed = { $speed ->
-    [rnn_faster] それでも RNN は軽くて速いモデルです。LSTM の重みは RNN の { NUM($params_ratio, digits: 2) } 倍あり、測ったすべての組で RNN の学習のほうが速く進みました。
-   *[not_faster] それでも RNN は軽いモデルです。LSTM の重みは RNN の { NUM($params_ratio, digits: 2) } 倍あります。ただ、測った組の中には RNN が速くなかった組もあったので、「速い」とは言いません。
+    [rnn_faster] それでも RNN は軽いモデルです。LSTM の重みは RNN の { NUM($params_ratio, digits: 2) } 倍あります。それに、今回の CPU で測ったすべての組で、RNN の学習のほうが速く進みました。
+   *[not_faster] それでも RNN は軽いモデルです。LSTM の重みは RNN の { NUM($params_ratio, digits: 2) } 倍あります。ただ、今回の CPU で測った組の中には RNN が速くなかった組もあったので、「速い」とは言いません。
   }
 small-advice = { $outcome ->
     [rnn_somewhere] ふつうの RNN のほうがよい場面も、たしかにあるということです。
@@ -305,8 +309,8 @@ small-paper = Chung ら 2014（音楽と音声のデータ）：ゲートを持�
 ## 放課後の会話
 
 talk-guessing-yuta = { $rnn_low_count ->
-    [0] でもグラフだと、RNN が当てずっぽうまで落ちたラグはなかったね。
-   *[other] グラフだと、ラグ { $guessing_lag } の RNN は本当に当てずっぽうになってたね。
+    [0] でも記号のグラフだと、RNN が当てずっぽうまで落ちたラグはなかったね。
+   *[other] 記号のグラフだと、ラグ { $guessing_lag } の RNN は本当に当てずっぽうになってたね。
   }
 talk-guessing-misaki = { $guessing ->
     [lstm_solved] どの回もね。そのラグで、LSTM はどの回も { PCT($solved_from) } 以上正解してた。
@@ -337,12 +341,12 @@ summary-recall = { $outcome ->
    *[disagrees] 記号の実験では、LSTM が RNN をはっきり上回ったラグはありませんでした。
   }
 summary-cell = { $typically ->
-    [held] 学習した LSTM の中では、答えを運ぶセルが質問まで値を保っていました。
-   *[moved] 学習した LSTM の中では、答えを運ぶセルは値を保つのではなく、待っているあいだに答えを組み立てていました。
+    [held] 中をのぞいた LSTM 1 つでは、答えを運ぶセルが質問まで値を保っていました。
+   *[moved] 中をのぞいた LSTM 1 つでは、答えを運ぶセルは値を保つのではなく、待っているあいだに答えを組み立てていました。
   }
 summary-small = { $outcome ->
     [rnn_somewhere] 短い問題では、学習用の例が { $rnn_sizes } 個のとき、ふつうの RNN がはっきり上回りました。
-    [lstm_only] 短い問題では、例が { $lstm_sizes } 個のとき LSTM がはっきり上回り、ふつうの RNN が上回った例の数はありませんでした。
+    [lstm_only] 短い問題では、例が { $lstm_sizes } 個のとき LSTM がはっきり上回りました。ふつうの RNN がはっきり上回った例の数は、1 つもありませんでした。
    *[neither] 短い問題では、どの例の数でも、はっきり上回ったモデルはありませんでした。
   }
 summary-speed = { $speed ->
