@@ -77,6 +77,10 @@ def test_missing_or_stray_words_in_an_experiment_are_one_line_errors(tmp_path, o
         (ARTICLE.replace('"curve"', '"nope"'), r"share_figure 'nope' is not a figure of this"),
         (ARTICLE.replace('en = "Example vs example"', ""), r"article.toml: name: needs what"),
         (ARTICLE.replace("share_figure", "share"), r"unknown keys \['share'\], missing keys"),
+        (  # the old home of prose exceptions: the message says where they went
+            ARTICLE + '[prose.explains]\n"An LSTM has more" = "by design"\n',
+            r"\[prose\] takes only model_words, got \['explains'\]; .* # explains: <why>",
+        ),
     ],
 )
 def test_a_missing_or_broken_article_toml_names_the_file_and_key(tmp_path, toml, message):

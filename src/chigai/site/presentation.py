@@ -3,9 +3,9 @@
 - `experiments/<article>/article.toml`: the article's name (home and methodology pages),
   `share_figure`, the figure that link previews (Open Graph, Twitter) show, its models
   (`[models.<name>]`: the colour and the ja and en names its figures draw them with,
-  chigai.site.declared) and its prose exceptions (`[prose]`: the other words its pages name
-  models by, and the sentences that explain rather than judge, for
-  tests/experiments/test_prose.py);
+  chigai.site.declared) and `[prose] model_words`, the other words its pages name models
+  by, for tests/experiments/test_prose.py (a sentence that explains rather than judges
+  says so next to its words, in a `# explains: <why>` comment of page/<lang>.ftl);
 - in each experiment module, next to `FIGURES`: `ALT = {"<figure>": {"ja": …, "en": …}}`,
   the alt text of every figure it declares, and `NAME = {"ja": …, "en": …}`, what a
   reader calls the experiment (optional: its id stands in).
@@ -37,7 +37,7 @@ OPTIONAL_KEYS = ("models", "prose")
 MODEL_KEYS = ("colour", *LANGUAGES)
 MODEL_NAME = re.compile(r"[a-z][a-z0-9_]*")  # as the experiment's data names the model
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-PROSE_KEYS = ("model_words", "explains")
+PROSE_KEYS = ("model_words",)
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,9 @@ class Texts:
 @dataclass(frozen=True)
 class Prose:
     """What the prose test needs beyond the model names: other words the pages name models
-    by ({lang: [word, …]}), and sentences that explain rather than judge ({text: why})."""
+    by ({lang: [word, …]})."""
 
     model_words: Mapping[str, list[str]]
-    explains: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -147,7 +146,7 @@ def experiment_models(spec: ExperimentSpec) -> Declared:
 
 
 def article_prose(root: Path, article: str) -> Prose:
-    """The prose exceptions of `experiments/<article>/article.toml`."""
+    """The [prose] table of `experiments/<article>/article.toml`."""
     path = root / "experiments" / article / ARTICLE_FILE
     return _prose(path, _load(path))
 
@@ -191,21 +190,21 @@ def _models(path: Path, raw: dict[str, Any]) -> Declared:
 
 
 def _prose(path: Path, raw: dict[str, Any]) -> Prose:
-    """[prose]: model_words = {ja = [...], en = [...]} and [prose.explains] text = "why"."""
+    """[prose]: model_words = {ja = [...], en = [...]}."""
     table = raw.get("prose") or {}
     unknown = sorted(set(table) - set(PROSE_KEYS))
     if not isinstance(table, dict) or unknown:
-        raise ExperimentError(f"{path}: [prose] takes {', '.join(PROSE_KEYS)}, got {unknown}")
+        raise ExperimentError(
+            f"{path}: [prose] takes only model_words, got {unknown}; a sentence that explains "
+            "rather than judges says so above its message in page/<lang>.ftl: # explains: <why>"
+        )
     words = table.get("model_words") or {}
     if not isinstance(words, dict) or not all(
         lang in LANGUAGES and isinstance(v, list) and all(isinstance(w, str) and w for w in v)
         for lang, v in words.items()
     ):
         raise ExperimentError(f"{path}: [prose] model_words must be {{ja = [...], en = [...]}}")
-    explains = table.get("explains") or {}
-    if not all(isinstance(why, str) and why.strip() for why in explains.values()):
-        raise ExperimentError(f"{path}: [prose.explains] needs a reason for each sentence")
-    return Prose(model_words={lang: words.get(lang, []) for lang in LANGUAGES}, explains=explains)
+    return Prose(model_words={lang: words.get(lang, []) for lang in LANGUAGES})
 
 
 def _bilingual(value: object, where: str, what: str) -> dict[str, str]:
