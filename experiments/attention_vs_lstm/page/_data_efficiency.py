@@ -30,6 +30,7 @@ class DataEfficiency:
     tie_count: int
     unlearned_sizes: list[int]  # no seed of either model learned the lookup
     unlearned_count: int
+    unlearned_up_to: int  # every size up to this one unlearned by both; 0: the smallest was learned
     lstm_learned: Literal["never", "somewhere"]
     # the seed ranges at the largest size the Transformer won and the smallest the LSTM won
     transformer_size: int
@@ -92,6 +93,7 @@ def data_efficiency(result: Any) -> DataEfficiency:
         tie_count=len(recall["tie_sizes"]),
         unlearned_sizes=unlearned,
         unlearned_count=len(unlearned),
+        unlearned_up_to=_prefix(sizes, unlearned),
         lstm_learned="never" if max(learned["lstm"]) == 0 else "somewhere",
         transformer_size=won or 0,
         transformer_low=low(seeds_at(won, "transformer")),
@@ -108,3 +110,14 @@ def data_efficiency(result: Any) -> DataEfficiency:
         row_transformer=models["transformer"]["median_accuracy"][row],
         rows=data["rows"],
     )
+
+
+def _prefix(sizes: list[int], unlearned: list[int]) -> int:
+    """The largest size such that it and every smaller one went unlearned by both models, so
+    the main line can say "with N examples or fewer, neither learned it"; 0 when none."""
+    up_to = 0
+    for size in sizes:
+        if size not in unlearned:
+            break
+        up_to = size
+    return up_to

@@ -5,7 +5,7 @@
 
 far-ask = We show a model { $cards } cards, each with a letter and a number, like "C=5". Then come some blank steps, and at the end a question such as "C?": what number was on card C? The more blanks, the farther back the answer lies.
 far-models = Three models of about the same size take part: an LSTM, the same kind of LSTM with attention over its own earlier steps, and a small Transformer, which is built from attention.
-far-figure = Accuracy by sequence length. The cards come first and the question last. Dashed: guessing. Lines: the median of { $seeds } training runs; band: from the worst run to the best.
+far-figure = Accuracy by sequence length: the cards, the blanks and the question counted together (the cards come first, the question last). Dashed: guessing. Lines: the median (the middle one) of { $seeds } training runs; band: from the worst run to the best.
 far-main-transformer = { $transformer ->
     [holds] The Transformer kept answering correctly even with the cards { $longest_gap } blank steps back.
    *[slips] Even the Transformer slipped when the cards lay far back.
@@ -41,7 +41,7 @@ far-helps-numbers = LSTM with attention at length { $longest }: { PCT($lstm_atte
     [helps] every seed with attention beat every seed without.
    *[unclear] the seeds overlapped, or both stayed near guessing.
   }
-far-paper-premise = Vaswani et al. (2017) did not run this task. Their point is about paths: attention links any two positions in one step, a recurrent layer needs as many steps as lie between them. Our models are tiny, and a new model is trained for each length; we check only what that point predicts here, that a far card stays within reach of attention.
+far-paper-premise = Vaswani et al. (2017) did not run this task. Their point is about paths: attention links any two positions in one step, a recurrent layer (one that reads step by step, like an LSTM) needs as many steps as lie between them. Our models are tiny, and a new model is trained for each length; we check only what that point predicts here, that a far card stays within reach of attention.
 far-table-length = length
 far-table-lstm = LSTM
 far-table-lstm-attention = LSTM + attention
@@ -52,9 +52,13 @@ far-paper = Vaswani et al. 2017: self-attention links any two positions in one s
 
 ## Where did attention look? (verdict: far_recall)
 
-map-ask = Attention has a bonus: you can read where it looked. The picture shows one question from the longest test, answered by the models of one training run. Each row is one attention *head* (one of several lookups a Transformer layer makes side by side) or the LSTM's attention. The red frame marks the card that holds the answer; the long run of blanks in the middle is squeezed into one column that holds their weights added up.
+map-ask = Attention has a bonus: you can read where it looked. The picture shows one question from the longest test, answered by the models of one training run. Each row is one attention *head* (one of several lookups a Transformer layer makes side by side) or the LSTM's attention. The red frame marks the card that holds the answer. Most of the long run of blanks is squeezed into one column that adds up their weights, so that column can look dark even where no single blank got much attention.
 map-figure = Attention from the question to each position of one example. Darker means more attention.
-map-main = For that run's Transformer, over the whole longest test, its heads taken together looked hardest at the answer card in { PCT($looks_transformer) } of the questions. The LSTM's attention is harder to read, as the numbers below show.
+map-main = For that run's Transformer, over the whole longest test, its heads taken together looked hardest at the answer card in { PCT($looks_transformer) } of the questions. { $heads_on_answer ->
+    [0] In the example drawn, no single head put its largest weight there.
+    [one] In the example drawn, one head does this on its own: its row is dark inside the red frame.
+   *[other] In the example drawn, { $heads_on_answer } heads do this on their own: their rows are dark inside the red frame.
+  } The LSTM's attention is harder to read, as the numbers below show.
 map-example = In this example, { $heads_on_answer } of the Transformer's { $heads } heads put { $heads_on_answer ->
     [one] its
    *[other] their
@@ -64,7 +68,7 @@ map-about = The models of seed { $map_seed } (learning rates: Transformer { NUM(
 
 ## A tiny translation: with and without attention (verdict: seq2seq_reversal)
 
-s2s-ask = Attention first became famous in machine translation. A translator built from recurrent networks has two parts: an *encoder* that reads the sentence and a *decoder* that writes the translation. Before attention, the encoder had to squeeze the whole sentence into one fixed-size memory before the decoder wrote a word, and Cho et al. (2014) found that such translations got worse as sentences grew. Bahdanau, Cho and Bengio (2014) blamed that fixed-size memory and let the decoder look back at the input words while it writes. Their networks used gated units much like an LSTM's.
+s2s-ask = Attention first became famous in machine translation. A translator built from networks that read word by word, like an LSTM, has two parts: an *encoder* that reads the sentence and a *decoder* that writes the translation. Before attention, the encoder had to squeeze the whole sentence into one fixed-size memory before the decoder wrote a word, and Cho et al. (2014) found that such translations got worse as sentences grew. Bahdanau, Cho and Bengio (2014) blamed that fixed-size memory and let the decoder look back at the input words while it writes. Their networks used gated units much like an LSTM's.
 s2s-setup = We replayed this on a toy language: the "translation" of a sentence of random words is the same sentence backwards. Two LSTM translators of about the same size learned it, one with Bahdanau's attention and one without. A sentence counts as right only if every word is right.
 s2s-figure = Share of sentences translated exactly right, by sentence length. Lines: the median of { $seeds } training runs; band: from the worst run to the best.
 s2s-main-plain = { $plain ->
@@ -73,7 +77,7 @@ s2s-main-plain = { $plain ->
   }
 s2s-main-attention = { $attention ->
     [holds] With attention, every run still got nearly every sentence right at the longest length.
-   *[slips] With attention, not every run stayed at the level we count as solved at the longest length.
+   *[slips] With attention, { $attention_solved } of { $seeds } runs still got nearly every sentence right at the longest length.
   }
 s2s-main-longest = { $longest_winner ->
     [attention] At that length, every run with attention beat every run without.
@@ -129,8 +133,8 @@ cost-ask = People often say attention is fast because it works in parallel, on a
     [one] on a single CPU thread.
    *[other] on { $threads } CPU threads.
   } A training step is a forward pass, which computes the answer, and a backward pass, which works out how each weight should change.
-cost-ask-ways = Attention ran two ways: PyTorch's fused version, which never stores the whole table of attention weights, and the textbook formula, which does. Beside the time we counted the arithmetic of each step: its *FLOPs*, the multiplications and additions of its matrix products.
-cost-figure = Time of one training step by sequence length (both axes logarithmic). Lines: the median of all { $timed_steps } timed steps; band: from the fastest step to the slowest.
+cost-ask-ways = Attention ran two ways: PyTorch's fused version, which never stores the whole table of attention weights, and the textbook formula ("explicit" in the figures), which does. Beside the time we counted the arithmetic of each step: its *FLOPs*, the multiplications and additions of its matrix products.
+cost-figure = Time of one training step by sequence length (both axes logarithmic: each step along an axis multiplies the value instead of adding to it). Lines: the median of all { $timed_steps } timed steps; band: from the fastest step to the slowest.
 cost-main = { $speed ->
     [slower_everywhere] On our CPU, attention was **not** faster: at every length we tried, even the fused version's step took longer than the LSTM's.
     [faster_then_slower] On our CPU, the fused attention was faster than the LSTM on the shorter sequences and slower on the longer ones.
@@ -139,7 +143,7 @@ cost-main = { $speed ->
    *[tie] On our CPU, the step times of the fused attention and the LSTM overlapped at every length: a tie.
   }
 cost-gpu = { $gpu ->
-    [none] We have not measured a GPU, where many cores do work side by side; this page shows the CPU only, and a run on a GPU machine would add dashed GPU lines to the figures.
+    [none] We have not measured a GPU, where many cores work side by side, so this page says nothing about one.
     [slower_everywhere] On the GPU ({ $gpu_device }, dashed lines), the fused attention was slower than the LSTM at every length too.
     [slower_from] On the GPU ({ $gpu_device }, dashed lines), the fused attention was not slower than the LSTM up to length { $gpu_slower_from } and was slower from there on.
     [faster_at] On the GPU ({ $gpu_device }, dashed lines), the fused attention beat the LSTM at length { $gpu_faster_at }: there the parallel work paid off, while the LSTM still waited for each step.
@@ -149,7 +153,7 @@ cost-why = { $cause ->
     [arithmetic] Why? Mostly the arithmetic.
    *[per_flop] Why? Not mainly the arithmetic: attention did more of it, but it also got through each operation more slowly.
   } Attention compares every position with every other, so its work grows with the square of the length; an LSTM's grows in step with the length (Vaswani et al. 2017, Table 1). { $table_1 ->
-    [as_table_1] Our counts showed just that.
+    [as_table_1] Our counts agree: at the longest length, most of attention's arithmetic went into comparing pairs of positions.
    *[differs] Our counts did not quite show that.
   }
 cost-rule = We call one model faster at a length only when every one of its timed steps was quicker than every one of the other's. The LSTM layer has { NUM($lstm_params) } weights, the Transformer block { NUM($attention_params) }.
@@ -164,7 +168,7 @@ cost-ties = { $tie_count ->
     [0] {""}
    *[other] At length { $tie_at } the two sets of step times overlapped, so we call it a tie.
   }
-cost-flops = Our counts at length { $longest }: { NUM($attention_gflop, digits: 3) } billion FLOPs per step for attention against { NUM($lstm_gflop, digits: 3) } billion for the LSTM, { NUM($flop_ratio_longest, digits: 2) } times as many; { PCT($quadratic_share) } of attention's came from the n × n table of attention weights. { $table_1 ->
+cost-flops = Our counts at length { $longest }: { NUM($attention_gflop, digits: 3) } billion FLOPs per step for attention against { NUM($lstm_gflop, digits: 3) } billion for the LSTM, { NUM($flop_ratio_longest, digits: 2) } times as many; { PCT($quadratic_share) } of attention's came from the n × n table of attention weights (n: the sequence length). { $table_1 ->
     [as_table_1] That is Table 1's picture: the LSTM's count grew in step with the length (exponent { NUM($lstm_flops_growth, digits: 2) }) and at the longest length the n² term made up most of attention's.
    *[differs] That is not quite Table 1's picture (the LSTM's count grew with exponent { NUM($lstm_flops_growth, digits: 2) }; attention's n² share was { PCT($quadratic_share) } at the longest length).
   }
@@ -173,7 +177,7 @@ cost-cause = { $cause ->
    *[per_flop] Yet the arithmetic explains the smaller part of the fused version's { NUM($ratio_longest, digits: 2) } times longer step there: { NUM($flop_ratio_longest, digits: 2) } times the FLOPs, done { NUM($per_flop_ratio, digits: 2) } times slower per FLOP.
   }
 cost-tracks = { $tracks ->
-    [tracks] As the length grew, the time ratio rose with the FLOP ratio (like its power { NUM($ratio_exponent, digits: 2) }).
+    [tracks] As the length grew, the time ratio rose in proportion to the FLOP ratio (fitted exponent { NUM($ratio_exponent, digits: 2) }).
    *[drifts] The time ratio did not simply track the FLOP ratio, though: as the length grew it rose like the FLOP ratio to the power { NUM($ratio_exponent, digits: 2) }, so attention also lost speed per operation on longer sequences.
   }
 cost-per-op = { $per_op ->
@@ -247,8 +251,12 @@ data-main = { $advice ->
    *[depends] On this lookup, which model learned more from few examples depended on the size of the training set.
   }
 data-main-lstm = { $lstm_learned ->
-    [never] In fact the LSTM did not learn this lookup at any size we tried.
+    [never] The LSTM never learned it, not even from the largest training set.
    *[somewhere] {""}
+  }
+data-main-unlearned = { $unlearned_up_to ->
+    [0] {""}
+   *[other] With { NUM($unlearned_up_to) } training examples or fewer, neither model learned the lookup.
   }
 data-main-transformer = { $transformer_count ->
     [0] {""}
@@ -367,12 +375,15 @@ short-far = { $beats ->
     [transformer] Recalling a card seen long ago, every Transformer run beat every LSTM run.
    *[no_separation] Recalling a card seen long ago, neither the Transformer nor the LSTM came out clearly ahead.
   }
-short-speed = { $speed ->
-    [slower_everywhere] On our CPU, attention was not faster: its training step took longer at every length.
-    [faster_then_slower] On our CPU, attention was faster on short sequences and slower on long ones.
-    [faster_at] On our CPU, attention was faster at some lengths and slower at none.
-    [slower_from] On our CPU, attention was slower on the longer sequences.
-   *[tie] On our CPU, neither attention nor the LSTM was clearly faster.
+short-speed = { $threads ->
+    [one] On one CPU thread,
+   *[other] On { $threads } CPU threads,
+  } { $speed ->
+    [slower_everywhere] attention was not faster: its training step took longer at every length.
+    [faster_then_slower] attention was faster on short sequences and slower on long ones.
+    [faster_at] attention was faster at some lengths and slower at none.
+    [slower_from] attention was slower on the longer sequences.
+   *[tie] neither attention nor the LSTM was clearly faster.
   }
 short-parity = { $story ->
     [lstm_only] Counting ones past the lengths it practised on, only the LSTM kept going.
@@ -391,14 +402,14 @@ glance-head = | | LSTM | Attention (Transformer) |
 glance-strength = | main strength | follows things in order, keeps a running memory | reaches any earlier position directly |
 glance-how = | how it computes | one step after another | all positions at once |
 glance-uses = | typical uses | time series, sensor data, short to medium text, small devices | translation, summarising, chat, long documents |
-glance-far = | card recall, length { $row_length } (median of { $seeds } seeds; seed range) | { PCT($row_lstm, digits: 1) } ({ PCT($row_lstm_low, digits: 1) }–{ PCT($row_lstm_high, digits: 1) }) | { PCT($row_transformer, digits: 1) } ({ PCT($row_transformer_low, digits: 1) }–{ PCT($row_transformer_high, digits: 1) }) |
-glance-data = | card recall from { NUM($row_size) } training examples (median of { $seeds } seeds) | { PCT($row_lstm, digits: 1) } | { PCT($row_transformer, digits: 1) } |
-glance-parity = | parity on { $longest }-bit strings after training on ≤ { $max_length } bits (median of { $seeds } seeds) | { PCT($lstm_at_longest, digits: 1) } | { PCT($transformer_at_longest, digits: 1) } |
+glance-far = | card recall, length { $row_length } (median of { $seeds } training runs; worst–best) | { PCT($row_lstm, digits: 1) } ({ PCT($row_lstm_low, digits: 1) }–{ PCT($row_lstm_high, digits: 1) }) | { PCT($row_transformer, digits: 1) } ({ PCT($row_transformer_low, digits: 1) }–{ PCT($row_transformer_high, digits: 1) }) |
+glance-data = | card recall from { NUM($row_size) } training examples (median of { $seeds } training runs) | { PCT($row_lstm, digits: 1) } | { PCT($row_transformer, digits: 1) } |
+glance-parity = | parity on { $longest }-bit strings after training on ≤ { $max_length } bits (median of { $seeds } training runs) | { PCT($lstm_at_longest, digits: 1) } | { PCT($transformer_at_longest, digits: 1) } |
 glance-time = | time per training step, length { $longest } ({ $threads ->
     [one] 1 CPU thread
    *[other] { $threads } CPU threads
   }; fastest–slowest) | { NUM($lstm_ms, digits: 3) } ms ({ NUM($lstm_ms_low, digits: 3) }–{ NUM($lstm_ms_high, digits: 3) }) | { NUM($fused_ms, digits: 3) } ms ({ NUM($fused_ms_low, digits: 3) }–{ NUM($fused_ms_high, digits: 3) }) |
-glance-flops = | arithmetic per training step, length { $longest } | { NUM($lstm_gflop, digits: 3) } GFLOP | { NUM($attention_gflop, digits: 3) } GFLOP |
+glance-flops = | arithmetic per training step, length { $longest } (1 GFLOP: a billion FLOPs) | { NUM($lstm_gflop, digits: 3) } GFLOP | { NUM($attention_gflop, digits: 3) } GFLOP |
 glance-row-note = { $row_rule ->
     [both] The card-recall row is the longest length at which every run of both models stayed clearly above guessing, so it compares two models that both learned something.
     [one] The card-recall row is the longest length at which every run of at least one model stayed clearly above guessing.
@@ -425,8 +436,8 @@ school-parity = { $story ->
    *[other] On counting ones in strings longer than any they had practised on, it wasn't that simple either.
   }
 school-cpu = { $lstm_quicker ->
-    [everywhere] And on our little CPU the LSTM even took less time per step.
-   *[not_everywhere] And on our little CPU, speed depended on the length.
+    [everywhere] And on the CPU we timed, the LSTM even took less time per step.
+   *[not_everywhere] And on the CPU we timed, speed depended on the length.
   }
 
 ## Summary (verdicts: far_recall, seq2seq_reversal, compute_cost, length_generalisation, heads_layers)
@@ -440,12 +451,15 @@ sum-s2s = { $longest_winner ->
     [plain] In the toy translation, the model without attention beat the one with it on the longest sentences.
    *[tie] In the toy translation, neither model beat the other on the longest sentences.
   }
-sum-cost = { $speed ->
-    [slower_everywhere] On our CPU, an attention step took longer than an LSTM step at every length we tried.
-    [faster_then_slower] On our CPU, an attention step was quicker than an LSTM step on short sequences and slower on long ones.
-    [faster_at] On our CPU, an attention step was quicker than an LSTM step at some lengths and never slower.
-    [slower_from] On our CPU, an attention step took longer than an LSTM step on the longer sequences.
-   *[tie] On our CPU, neither step was clearly quicker.
+sum-cost = { $threads ->
+    [one] On one CPU thread,
+   *[other] On { $threads } CPU threads,
+  } { $speed ->
+    [slower_everywhere] an attention step took longer than an LSTM step at every length we tried.
+    [faster_then_slower] an attention step was quicker than an LSTM step on short sequences and slower on long ones.
+    [faster_at] an attention step was quicker than an LSTM step at some lengths and never slower.
+    [slower_from] an attention step took longer than an LSTM step on the longer sequences.
+   *[tie] neither step was clearly quicker.
   } { $cause ->
     [arithmetic] Most of the gap is attention's extra arithmetic.
    *[per_flop] Most of the gap is not the arithmetic but how fast it ran.

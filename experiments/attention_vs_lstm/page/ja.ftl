@@ -5,7 +5,7 @@
 
 far-ask = モデルに { $cards } 枚のカードを見せます。カードには「C=5」のように、アルファベットと数字が書いてあります。そのあと何も書かれていない空白がしばらく続き、最後に「C?」、つまり「C のカードの数字は？」と質問します。空白が長いほど、答えは遠い過去にあります。
 far-models = 比べるのは、大きさをそろえた 3 つのモデルです。LSTM、同じ LSTM に「自分が前に読んだところを振り返る Attention」を足したもの、そして Attention でできた小さな Transformer です。
-far-figure = 列の長さごとの正解率。カードは列のはじめ、質問は最後。破線は当てずっぽう。線は { $seeds } 回の学習の中央値、帯はいちばん悪い回から良い回まで。
+far-figure = 列の長さごとの正解率。長さは、カード・空白・質問を合わせた数です（カードがはじめ、質問が最後）。破線は当てずっぽう。線は { $seeds } 回の学習の中央値（まん中の回）、帯はいちばん悪い回から良い回まで。
 far-main-transformer = { $transformer ->
     [holds] Transformer は、カードのあとに空白が { $longest_gap } 個続いても、正しく答え続けました。
    *[slips] カードが遠くなると、Transformer でさえ崩れることがありました。
@@ -41,7 +41,7 @@ far-helps-numbers = Attention を足した LSTM は、長さ { $longest } で { 
     [helps] Attention ありのどのシードも、なしのどのシードより上です。
    *[unclear] シードの幅が重なったか、どちらも当てずっぽうに近い値です。
   }
-far-paper-premise = Vaswani ら（2017）は、この課題を試したわけではありません。彼らが示したのは道のりの長さです。Attention は離れた 2 つの位置を 1 歩で結び、再帰型の層はあいだの歩数だけかかります。私たちのモデルはとても小さく、長さごとに別のモデルを学習させています。確かめたのは、この見立てから言えることだけです。つまり、遠くのカードにも Attention なら手が届くか、です。
+far-paper-premise = Vaswani ら（2017）は、この課題を試したわけではありません。彼らが示したのは道のりの長さです。Attention は離れた 2 つの位置を 1 歩で結び、再帰型の層（LSTM のように 1 歩ずつ読む層）はあいだの歩数だけかかります。私たちのモデルはとても小さく、長さごとに別のモデルを学習させています。確かめたのは、この見立てから言えることだけです。つまり、遠くのカードにも Attention なら手が届くか、です。
 far-table-length = 列の長さ
 far-table-lstm = LSTM
 far-table-lstm-attention = LSTM＋Attention
@@ -52,16 +52,19 @@ far-paper = Vaswani ら 2017：自己注意は離れた 2 つの位置を 1 歩�
 
 ## Attention はどこを見ていた？（verdict: far_recall）
 
-map-ask = Attention には、うれしいおまけがあります。どこを見たのかを読み取れるのです。下の図は、いちばん長い列のテストから 1 問を選び、1 回分の学習で作ったモデルが見た場所を描いたものです。1 行が Attention の*ヘッド* 1 つです。ヘッドとは、Transformer の 1 つの層の中で並んで働く「見る係」のことです。いちばん下の行は LSTM の Attention です。赤い枠が答えのカードで、途中の長い空白は重みを足し合わせて 1 列にまとめています。
+map-ask = Attention には、うれしいおまけがあります。どこを見たのかを読み取れるのです。下の図は、いちばん長い列のテストから 1 問を選び、1 回分の学習で作ったモデルが見た場所を描いたものです。1 行が Attention の*ヘッド* 1 つです。ヘッドとは、Transformer の 1 つの層の中で並んで働く「見る係」のことです。いちばん下の行は LSTM の Attention です。赤い枠が答えのカードです。途中の長い空白の大部分は、重みを足し合わせて 1 列にまとめています。そのため、1 つ 1 つの空白への注目は小さくても、この列は濃く見えることがあります。
 map-figure = 質問の位置から、1 つの例の各位置への Attention。色が濃いほど強く注目している。
-map-main = 同じ回の Transformer で、いちばん長い列のテスト全体を見ると、ヘッドをまとめた重みは { PCT($looks_transformer) } の質問で答えのカードに最も強く向いていました。LSTM の Attention は読み取りにくく、くわしくは下の数字のとおりです。
+map-main = 同じ回の Transformer で、いちばん長い列のテスト全体を見ると、ヘッドをまとめた重みは { PCT($looks_transformer) } の質問で答えのカードに最も強く向いていました。{ $heads_on_answer ->
+    [0] 図の例では、答えのカードにいちばん大きな重みを置いたヘッドはありません。
+   *[other] 図の例では、{ $heads_on_answer } つのヘッドが単独でそうしています。赤い枠の中が濃い行です。
+  }LSTM の Attention は読み取りにくく、くわしくは下の数字のとおりです。
 map-example = この例では、Transformer の { $heads } つのヘッドのうち { $heads_on_answer } つが、答えのカードにいちばん大きな重みを置いていました。シード { $map_seed } のモデルで長さ { $map_length } のテスト全体を見ると、ヘッドの重みの平均が答えのカードで最大になった質問は { PCT($looks_transformer) }、LSTM の Attention では { PCT($looks_lstm_attention) } でした。
 map-lstm = この例の LSTM の Attention は、どの位置にも { PCT($lstm_attention_peak, digits: 1) } 以下しか重みを置いていません。{ $positions } か所に均等に配ると { PCT($even_share, digits: 1) } ずつです。LSTM の状態はそれまでに読んだものすべてが混ざったものなので、カードの情報がカードの位置に残っているとは限りません。ただ、これは確かめていません。
 map-about = シード { $map_seed } のモデル（学習率は Transformer { NUM($map_lr_transformer) }、LSTM＋Attention { NUM($map_lr_lstm_attention) }）、長さ { $map_length }。Transformer は最後の層の、最後の位置（質問）からの Attention をヘッドごとに示す。LSTM＋Attention は自分の過去の状態への重み。
 
 ## 小さな翻訳で比べる：Attention あり・なし（verdict: seq2seq_reversal）
 
-s2s-ask = Attention が有名になったきっかけは機械翻訳でした。RNN でできた翻訳モデルは 2 つの部分からなります。文を読む*エンコーダー*と、訳を書く*デコーダー*です。Attention が登場する前は、エンコーダーが文をまるごと 1 つの決まった大きさの記憶に詰め込み、デコーダーはそれだけを頼りに訳していました。Cho らは 2014 年に、このやり方では文が長くなるほど訳が悪くなることを示しました。同じ年、Bahdanau・Cho・Bengio は決まった大きさの記憶こそが原因だと考え、訳しながら入力の単語を振り返って見られるようにしました。これが Attention です。彼らが使ったのは、LSTM によく似たゲートつきのユニットでした。
+s2s-ask = Attention が有名になったきっかけは機械翻訳でした。LSTM のように単語を 1 つずつ読むネットワークで作った翻訳モデルは、2 つの部分からなります。文を読む*エンコーダー*と、訳を書く*デコーダー*です。Attention が登場する前は、エンコーダーが文をまるごと 1 つの決まった大きさの記憶に詰め込み、デコーダーはそれだけを頼りに訳していました。Cho らは 2014 年に、このやり方では文が長くなるほど訳が悪くなることを示しました。同じ年、Bahdanau・Cho・Bengio は決まった大きさの記憶こそが原因だと考え、訳しながら入力の単語を振り返って見られるようにしました。これが Attention です。彼らが使ったのは、LSTM によく似たゲートつきのユニットでした。
 s2s-setup = ここではおもちゃの言語で試しました。ランダムな単語の並びを「逆順に並べ替える」ことを翻訳と見なします。大きさをそろえた LSTM の翻訳モデルを 2 つ用意し、片方にだけ Bahdanau 型の Attention をつけました。1 単語でも間違えたら不正解、という厳しい採点です。
 s2s-figure = 文の長さごとの、完全に正しく訳せた割合。線は { $seeds } 回の学習の中央値、帯はいちばん悪い回から良い回まで。
 s2s-main-plain = { $plain ->
@@ -70,7 +73,7 @@ s2s-main-plain = { $plain ->
   }
 s2s-main-attention = { $attention ->
     [holds] Attention ありでは、いちばん長い文でも、どの回もほぼすべての文を正しく訳しました。
-   *[slips] Attention ありでも、いちばん長い文では「解けた」と言える水準に届かない回がありました。
+   *[slips] Attention ありで、いちばん長い文でもほぼすべての文を正しく訳せたのは、{ $seeds } 回のうち { $attention_solved } 回でした。
   }
 s2s-main-longest = { $longest_winner ->
     [attention] その長さでは、Attention ありのどの回も、なしのどの回より上でした。
@@ -124,7 +127,7 @@ align-about = シード { $align_seed } の Attention つきモデル（学習�
 
 cost-ask = 「Attention は並列に、つまりすべての位置をいっせいに計算できるから速い」とよく言われます。本当でしょうか。重みの数をほぼそろえた LSTM の層と Transformer のブロック 1 つで、学習 1 ステップにかかる時間を、列を長くしながら CPU の { $threads } スレッドで測りました。学習 1 ステップとは、答えを計算する「順伝播」と、重みをどう直すかを逆向きにたどって求める「逆伝播」の 1 往復です。
 cost-ask-ways = Attention は 2 通りで動かしました。重みの表をまるごとは保存しない PyTorch の高速版と、表をまるごと作る教科書どおりの版です。時間と並べて、1 ステップの計算の量も数えました。行列の積に含まれる掛け算と足し算の回数で、*FLOP* と呼びます。
-cost-figure = 列の長さごとの、学習 1 ステップの時間。両方の軸が対数目盛。線は計測した { $timed_steps } ステップの中央値、帯はいちばん速いステップから遅いステップまで。
+cost-figure = 列の長さごとの、学習 1 ステップの時間。両方の軸が対数目盛です（1 目盛進むごとに、値が足し算ではなく掛け算で増える）。線は計測した { $timed_steps } ステップの中央値、帯はいちばん速いステップから遅いステップまで。
 cost-main = { $speed ->
     [slower_everywhere] 私たちの CPU では、Attention は速く**ありません**でした。試したどの長さでも、高速版でさえ 1 ステップに LSTM より時間がかかりました。
     [faster_then_slower] 私たちの CPU では、短い列では高速版の Attention が LSTM より速く、長い列では遅くなりました。
@@ -133,7 +136,7 @@ cost-main = { $speed ->
    *[tie] 私たちの CPU では、どの長さでも高速版の Attention と LSTM の時間の幅が重なり、引き分けでした。
   }
 cost-gpu = { $gpu ->
-    [none] たくさんのコアがいっせいに働く GPU では、まだ測っていません。このページは CPU の結果だけで、GPU のあるマシンで測り直すと、図に GPU の破線が加わります。
+    [none] たくさんのコアがいっせいに働く GPU では、まだ測っていません。GPU については、このページからは何も言えません。
     [slower_everywhere] GPU（{ $gpu_device }、破線）でも、高速版の Attention はすべての長さで LSTM より遅くなりました。
     [slower_from] GPU（{ $gpu_device }、破線）では、高速版の Attention は長さ { $gpu_slower_from } までは LSTM より遅くならず、そこから先は遅くなりました。
     [faster_at] GPU（{ $gpu_device }、破線）では、長さ { $gpu_faster_at } で高速版の Attention が LSTM より速くなりました。並列の計算が効き、LSTM は相変わらず 1 歩ずつ待たされるからです。
@@ -143,7 +146,7 @@ cost-why = { $cause ->
     [arithmetic] なぜでしょうか。いちばんの理由は計算の量です。
    *[per_flop] なぜでしょうか。計算の量だけではありません。Attention は計算が多いうえに、1 回 1 回の計算も遅かったのです。
   }Attention はすべての位置をほかのすべての位置と見比べるので、計算は列の長さの 2 乗で増えます。LSTM の計算は長さに比例して増えるだけです。Vaswani ら（2017）の表 1 にある見立てです。{ $table_1 ->
-    [as_table_1] 私たちが数えた回数も、そのとおりになりました。
+    [as_table_1] 私たちが数えた回数もそのとおりで、いちばん長い列では、Attention の計算の大半が位置どうしの見比べでした。
    *[differs] 私たちが数えた回数は、この見立てと少しずれました。
   }
 cost-rule = 一方のすべてのステップが、他方のすべてのステップより短いときだけ「速い」と呼びます。重みの数は LSTM の層が { NUM($lstm_params) } 個、Transformer のブロックが { NUM($attention_params) } 個です。
@@ -158,7 +161,7 @@ cost-ties = { $tie_count ->
     [0] {""}
    *[other] 長さ { $tie_at } では両者の時間の幅が重なったので、引き分けとしています。
   }
-cost-flops = 長さ { $longest } での 1 ステップの計算は、Attention が { NUM($attention_gflop, digits: 3) } GFLOP（1 GFLOP は 10 億回）、LSTM が { NUM($lstm_gflop, digits: 3) } GFLOP で、{ NUM($flop_ratio_longest, digits: 2) } 倍の差がありました。Attention の計算のうち { PCT($quadratic_share) } は、n × n の重みの表にかかる分です。{ $table_1 ->
+cost-flops = 長さ { $longest } での 1 ステップの計算は、Attention が { NUM($attention_gflop, digits: 3) } GFLOP（1 GFLOP は 10 億回）、LSTM が { NUM($lstm_gflop, digits: 3) } GFLOP で、{ NUM($flop_ratio_longest, digits: 2) } 倍の差がありました。Attention の計算のうち { PCT($quadratic_share) } は、n × n（n は列の長さ）の重みの表にかかる分です。{ $table_1 ->
     [as_table_1] LSTM の計算は長さにほぼ比例して増え（指数 { NUM($lstm_flops_growth, digits: 2) }）、いちばん長い列では Attention の計算の大半が n² の項でした。表 1 のとおりです。
    *[differs] 表 1 の見立てとは少しずれました（LSTM の計算の指数 { NUM($lstm_flops_growth, digits: 2) }、いちばん長い列での n² の項の割合 { PCT($quadratic_share) }）。
   }
@@ -167,13 +170,13 @@ cost-cause = { $cause ->
    *[per_flop] その長さで高速版が { NUM($ratio_longest, digits: 2) } 倍遅かったうち、計算の多さで説明できるのは { NUM($flop_ratio_longest, digits: 2) } 倍だけで、残りの { NUM($per_flop_ratio, digits: 2) } 倍は 1 回あたりの遅さでした。
   }
 cost-tracks = { $tracks ->
-    [tracks] 長さが伸びるにつれて、時間の比は計算の比とともに増えました（計算の比の { NUM($ratio_exponent, digits: 2) } 乗）。
+    [tracks] 長さが伸びるにつれて、時間の比は計算の比にほぼ比例して増えました（当てはめた指数は { NUM($ratio_exponent, digits: 2) }）。
    *[drifts] ただし、時間の比は計算の比にそのまま比例したわけではありません。長さが伸びるにつれて、計算の比の { NUM($ratio_exponent, digits: 2) } 乗のように増えました。長い列では、Attention は 1 回あたりの計算でも遅くなっていったということです。
   }
 cost-per-op = { $per_op ->
-    [lstm] 1 回あたりの計算では LSTM の方が速くこなしていました。この長さで 1 秒に LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP、高速版の Attention は { NUM($fused_gflop_per_s, digits: 3) } GFLOP です。LSTM が 1 歩ずつしか進めないことが、たくさんのコアを並べたときにどれだけ響くかは、測っていません。
-    [attention] 1 回あたりの計算では、高速版の Attention の方が速くこなしていました（この長さで 1 秒に { NUM($fused_gflop_per_s, digits: 3) } GFLOP、LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP）。
-   *[even] 1 回あたりの計算では、はっきりした差はありませんでした（この長さで 1 秒に LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP、高速版の Attention は { NUM($fused_gflop_per_s, digits: 3) } GFLOP）。
+    [lstm] 計算 1 回あたりでは、LSTM の方が速くこなしていました。この長さで 1 秒に LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP、高速版の Attention は { NUM($fused_gflop_per_s, digits: 3) } GFLOP です。LSTM が 1 歩ずつしか進めないことが、たくさんのコアを並べたときにどれだけ響くかは、測っていません。
+    [attention] 計算 1 回あたりでは、高速版の Attention の方が速くこなしていました（この長さで 1 秒に { NUM($fused_gflop_per_s, digits: 3) } GFLOP、LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP）。
+   *[even] 計算 1 回あたりでは、はっきりした差はありませんでした（この長さで 1 秒に LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP、高速版の Attention は { NUM($fused_gflop_per_s, digits: 3) } GFLOP）。
   }
 cost-fit-intro = 長さとともにステップ時間の中央値がどう増えたかを、両対数のグラフ上で直線を当てはめて調べました。いちばん短い列の { NUM($overhead_factor, digits: 2) } 倍以上の時間がかかる長さから先だけを使っています。それより短いと、長さに関係ない固定の手間が目立つからです。
 cost-fit-head = | モデル | 当てはめた範囲 | 時間の指数 | 直線からの最大のずれ | 計算の指数 | すべての長さでの指数（最大のずれ） |
@@ -235,8 +238,12 @@ data-main = { $advice ->
    *[depends] このカード当てでは、少ない例からどちらがよく学ぶかは、例の数によって入れ替わりました。
   }
 data-main-lstm = { $lstm_learned ->
-    [never] それどころか、LSTM はどの例の数でも、このカード当てを覚えられませんでした。
+    [never] LSTM は、いちばん多い例の数でも覚えられませんでした。
    *[somewhere] {""}
+  }
+data-main-unlearned = { $unlearned_up_to ->
+    [0] {""}
+   *[other] 例が { NUM($unlearned_up_to) } 個以下では、どちらのモデルもこのカード当てを覚えられませんでした。
   }
 data-main-transformer = { $transformer_count ->
     [0] {""}
@@ -355,12 +362,15 @@ short-far = { $beats ->
     [transformer] ずっと前のカードを思い出すのは、Transformer の勝ちでした。
    *[no_separation] ずっと前のカードを思い出す問題では、差がつきませんでした。
   }
-short-speed = { $speed ->
-    [slower_everywhere] 私たちの CPU では、Attention の方が遅くなりました。
-    [faster_then_slower] CPU では、短い列は Attention、長い列は LSTM が速めでした。
-    [faster_at] CPU では、Attention の方が速い長さがありました。
-    [slower_from] CPU では、長い列で Attention の方が遅くなりました。
-   *[tie] CPU では、速さにはっきりした差は出ませんでした。
+short-speed = { $threads ->
+    [1] CPU の 1 スレッドでは、
+   *[other] CPU の { $threads } スレッドでは、
+  }{ $speed ->
+    [slower_everywhere] Attention の方が遅くなりました。
+    [faster_then_slower] 短い列は Attention、長い列は LSTM が速めでした。
+    [faster_at] Attention の方が速い長さがありました。
+    [slower_from] 長い列で Attention の方が遅くなりました。
+   *[tie] 速さにはっきりした差は出ませんでした。
   }
 short-parity = { $story ->
     [lstm_only] 練習より長い列で数え続けられたのは、LSTM だけでした。
@@ -379,11 +389,11 @@ glance-head = | | LSTM | Attention（Transformer） |
 glance-strength = | いちばんの強み | 順番に沿って記憶を持ち運べる | 前のどの位置にも直接手が届く |
 glance-how = | 計算のしかた | 1 歩ずつ順番に | すべての位置をいっせいに |
 glance-uses = | よく使われる場面 | 時系列、センサーのデータ、短め〜中くらいの文章、小さな機器 | 翻訳、要約、対話、長い文書 |
-glance-far = | カード当て、長さ { $row_length }（{ $seeds } つのシードの中央値と幅） | { PCT($row_lstm, digits: 1) }（{ PCT($row_lstm_low, digits: 1) }〜{ PCT($row_lstm_high, digits: 1) }） | { PCT($row_transformer, digits: 1) }（{ PCT($row_transformer_low, digits: 1) }〜{ PCT($row_transformer_high, digits: 1) }） |
-glance-data = | カード当て、学習に使った例 { NUM($row_size) } 個（{ $seeds } つのシードの中央値） | { PCT($row_lstm, digits: 1) } | { PCT($row_transformer, digits: 1) } |
-glance-parity = | パリティ、{ $max_length } ビット以下で学習して { $longest } ビットで試す（{ $seeds } つのシードの中央値） | { PCT($lstm_at_longest, digits: 1) } | { PCT($transformer_at_longest, digits: 1) } |
+glance-far = | カード当て、長さ { $row_length }（{ $seeds } 回の学習の中央値と、最悪〜最良） | { PCT($row_lstm, digits: 1) }（{ PCT($row_lstm_low, digits: 1) }〜{ PCT($row_lstm_high, digits: 1) }） | { PCT($row_transformer, digits: 1) }（{ PCT($row_transformer_low, digits: 1) }〜{ PCT($row_transformer_high, digits: 1) }） |
+glance-data = | カード当て、学習に使った例 { NUM($row_size) } 個（{ $seeds } 回の学習の中央値） | { PCT($row_lstm, digits: 1) } | { PCT($row_transformer, digits: 1) } |
+glance-parity = | パリティ、{ $max_length } ビット以下で学習して { $longest } ビットで試す（{ $seeds } 回の学習の中央値） | { PCT($lstm_at_longest, digits: 1) } | { PCT($transformer_at_longest, digits: 1) } |
 glance-time = | 学習 1 ステップの時間、長さ { $longest }（CPU { $threads } スレッド。最速〜最遅） | { NUM($lstm_ms, digits: 3) } ms（{ NUM($lstm_ms_low, digits: 3) }〜{ NUM($lstm_ms_high, digits: 3) }） | { NUM($fused_ms, digits: 3) } ms（{ NUM($fused_ms_low, digits: 3) }〜{ NUM($fused_ms_high, digits: 3) }） |
-glance-flops = | 学習 1 ステップの計算量、長さ { $longest } | { NUM($lstm_gflop, digits: 3) } GFLOP | { NUM($attention_gflop, digits: 3) } GFLOP |
+glance-flops = | 学習 1 ステップの計算量、長さ { $longest }（1 GFLOP は 10 億回） | { NUM($lstm_gflop, digits: 3) } GFLOP | { NUM($attention_gflop, digits: 3) } GFLOP |
 glance-row-note = { $row_rule ->
     [both] カード当ての行には、両方のモデルのどの回も当てずっぽうをはっきり上回っていた、いちばん長い長さを選びました。どちらも何かを学べている状態どうしの比較です。
     [one] カード当ての行には、少なくとも一方のモデルのどの回も当てずっぽうをはっきり上回っていた、いちばん長い長さを選びました。
@@ -410,8 +420,8 @@ school-parity = { $story ->
    *[other] 練習したより長い列で 1 の数を数える問題も、そう単純じゃなかった。
   }
 school-cpu = { $lstm_quicker ->
-    [everywhere] それに、私たちの小さな CPU だと 1 ステップの時間は LSTM の方が短かったし。
-   *[not_everywhere] それに、私たちの小さな CPU だと、どっちが速いかは列の長さ次第だった。
+    [everywhere] それに、私たちが測った CPU だと、1 ステップの時間は LSTM の方が短かったし。
+   *[not_everywhere] それに、私たちが測った CPU だと、どっちが速いかは列の長さ次第だった。
   }
 
 ## まとめ（verdicts: far_recall, seq2seq_reversal, compute_cost, length_generalisation, heads_layers）
@@ -425,12 +435,15 @@ sum-s2s = { $longest_winner ->
     [plain] 小さな翻訳では、いちばん長い文で Attention なしが上回りました。
    *[tie] 小さな翻訳では、いちばん長い文でも、あり・なしの差ははっきりしませんでした。
   }
-sum-cost = { $speed ->
-    [slower_everywhere] 私たちの CPU では、試したどの長さでも、Attention の 1 ステップの方が LSTM より時間がかかりました。
-    [faster_then_slower] 私たちの CPU では、短い列では Attention の 1 ステップの方が速く、長い列では遅くなりました。
-    [faster_at] 私たちの CPU では、Attention の 1 ステップの方が速い長さがあり、遅い長さはありませんでした。
-    [slower_from] 私たちの CPU では、長い列で Attention の 1 ステップの方が時間がかかりました。
-   *[tie] 私たちの CPU では、1 ステップの速さにはっきりした差は出ませんでした。
+sum-cost = { $threads ->
+    [1] CPU の 1 スレッドでは、
+   *[other] CPU の { $threads } スレッドでは、
+  }{ $speed ->
+    [slower_everywhere] 試したどの長さでも、Attention の 1 ステップの方が LSTM より時間がかかりました。
+    [faster_then_slower] 短い列では Attention の 1 ステップの方が速く、長い列では遅くなりました。
+    [faster_at] Attention の 1 ステップの方が速い長さがあり、遅い長さはありませんでした。
+    [slower_from] 長い列で Attention の 1 ステップの方が時間がかかりました。
+   *[tie] 1 ステップの速さにはっきりした差は出ませんでした。
   }{ $cause ->
     [arithmetic] 差の大部分は、Attention の計算の多さです。
    *[per_flop] 差の大部分は、計算の量ではなく、計算の進み方の遅さです。

@@ -253,6 +253,7 @@ def test_the_committed_results_give_the_numbers_the_page_quotes():
     assert far.lstm_above_until == 17
     data = VERDICTS.data_efficiency(committed("data_efficiency"))
     assert data.unlearned_sizes == [10, 30, 100, 300]
+    assert data.unlearned_up_to == 300  # "with 300 examples or fewer, neither learned it"
     assert (data.row_size, data.transformer_size) == (1000, 1000)
     heads = VERDICTS.heads_layers(committed("heads_layers"))
     assert (heads.deep_solved, heads.deep_seeds) == (15, 18)
