@@ -78,6 +78,11 @@ add-ties = { $both_solved_count ->
     [0] {""}
    *[other] {" "}At { $undecided_lags } steps it was a tie: the seeds of the two overlapped.
   }
+edge-lags = { $edge ->
+    [all] At every lag, the learning rate chosen for at least one model was the smallest or the largest on our list, so a rate we did not try might have done better.
+    [some] At { $edge_lags } steps, the learning rate chosen for at least one model was the smallest or the largest on our list, so a rate we did not try might have done better there.
+   *[none] Every chosen learning rate lay inside our list, at neither end.
+  }
 add-seeds-note = Errors are shares of the blind guess's error { NUM($baseline) }: 100% means no better than guessing. The first table gives the median of { $seeds } seeds ({ $seed_list }) and how many seeds solved each lag; the second gives every seed.
 add-table-lag = lag T
 add-table-seed = seed
@@ -298,6 +303,11 @@ small-rnn-sizes = { $rnn_count ->
 small-tie-sizes = { $tie_count ->
     [0] {""}
    *[other] With { $tie_sizes } examples it was a tie.
+  }
+edge-sizes = { $edge ->
+    [all] At every training-set size, the learning rate chosen for at least one model was the smallest or the largest on our list, so a rate we did not try might have done better.
+    [some] With { $edge_sizes } training examples, the learning rate chosen for at least one model was the smallest or the largest on our list, so a rate we did not try might have done better there.
+   *[none] Every chosen learning rate lay inside our list, at neither end.
   }
 small-cost = The LSTM has { NUM($lstm_params) } weights and the RNN { NUM($rnn_params) } ({ NUM($params_ratio, digits: 2) } times as many), and it does { NUM($flops_ratio, digits: 2) } times the multiply-adds per training step. A median training step took { NUM($rnn_step_ms, digits: 2) } ms for the RNN and { NUM($lstm_step_ms, digits: 2) } ms for the LSTM; paired run by run ({ $pairs } pairs with the same size, seed and learning rate), the LSTM's step took { NUM($step_ratio, digits: 2) } times as long (from { NUM($step_ratio_low, digits: 2) } to { NUM($step_ratio_high, digits: 2) } times).
 small-table-size = training examples

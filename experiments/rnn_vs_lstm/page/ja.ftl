@@ -77,6 +77,11 @@ add-ties = { $both_solved_count ->
     [0] {""}
    *[other] ラグ { $undecided_lags } は、シードの幅が重なった引き分けです。
   }
+edge-lags = { $edge ->
+    [all] どのラグでも、少なくとも一方のモデルで、試した中でいちばん小さいか大きい学習率が選ばれました。試していない学習率なら、もっと良かったかもしれません。
+    [some] ラグ { $edge_lags } では、少なくとも一方のモデルで、試した中でいちばん小さいか大きい学習率が選ばれました。試していない学習率なら、そこではもっと良かったかもしれません。
+   *[none] 選ばれた学習率は、どれも試した範囲の端ではありませんでした。
+  }
 add-seeds-note = 誤差は、当てずっぽうの誤差 { NUM($baseline) } に対する割合で示します。100% なら当てずっぽうと同じです。1 つ目の表は { $seeds } シード（{ $seed_list }）の中央値と、解けたシードの数。2 つ目の表はシードごとの値です。
 add-table-lag = ラグ T
 add-table-seed = シード
@@ -295,6 +300,11 @@ small-rnn-sizes = { $rnn_count ->
 small-tie-sizes = { $tie_count ->
     [0] {""}
    *[other] { $tie_sizes } 個のときは引き分けでした。
+  }
+edge-sizes = { $edge ->
+    [all] どの例の数でも、少なくとも一方のモデルで、試した中でいちばん小さいか大きい学習率が選ばれました。試していない学習率なら、もっと良かったかもしれません。
+    [some] 例が { $edge_sizes } 個のときは、少なくとも一方のモデルで、試した中でいちばん小さいか大きい学習率が選ばれました。試していない学習率なら、そこではもっと良かったかもしれません。
+   *[none] 選ばれた学習率は、どれも試した範囲の端ではありませんでした。
   }
 small-cost = 重みの数は LSTM が { NUM($lstm_params) } 個、RNN が { NUM($rnn_params) } 個（{ NUM($params_ratio, digits: 2) } 倍）で、学習 1 ステップの掛け算・足し算は { NUM($flops_ratio, digits: 2) } 倍です。学習 1 ステップの時間の中央値は RNN が { NUM($rnn_step_ms, digits: 2) } ミリ秒、LSTM が { NUM($lstm_step_ms, digits: 2) } ミリ秒でした。例の数・シード・学習率がそろった組（{ $pairs } 組）ごとに比べると、LSTM は RNN の { NUM($step_ratio, digits: 2) } 倍（{ NUM($step_ratio_low, digits: 2) }〜{ NUM($step_ratio_high, digits: 2) } 倍）の時間がかかりました。
 small-table-size = 学習用の例の数

@@ -26,6 +26,19 @@ def _lags_where(lags: list[int], counts: list[int], n: int) -> list[int]:
     return [lag for lag, k in zip(lags, counts, strict=True) if k == n]
 
 
+Edge = Literal["none", "some", "all"]
+
+
+def _at_grid_edge(tuning: dict) -> tuple[list[int], Edge]:
+    """Settings (lags, sizes) where some model's chosen rate is the smallest or the largest
+    it could be, and whether that is none, some or all of them: the best rate may lie
+    outside the grid (STYLE.md: such a rate is not tuned yet), so the page says where."""
+    ends = (min(tuning["lrs"]), max(tuning["lrs"]))
+    settings, chosen = tuning["settings"], tuning["chosen"]
+    edge = [s for i, s in enumerate(settings) if any(r[i] in ends for r in chosen.values())]
+    return edge, "all" if len(edge) == len(settings) else "some" if edge else "none"
+
+
 @dataclass(frozen=True)
 class Architecture:
     """Weights per layer: what the gates cost."""
@@ -91,6 +104,8 @@ class Memory:
     sizes_match: Literal["same", "different"]
     rnn_params: int
     lstm_params: int
+    edge_lags: list[int]  # a model's chosen learning rate was an end of the grid
+    edge: Edge  # at none, some or all of the lags
     rows: list[dict[str, Any]]  # medians per lag
     seed_rows: list[dict[str, Any]]  # every seed's score per lag
 
@@ -129,6 +144,7 @@ def _memory(
         "undecided": undecided,
     }
     last_low, last_high = _spread(scores["lstm"][-1])
+    edge_lags, edge = _at_grid_edge(data["tuning"])
     return {
         "outcome": found["paper"],
         "lag": holds[-1] if holds else 0,
@@ -155,6 +171,8 @@ def _memory(
         else "different",
         "rnn_params": models["rnn"]["params"],
         "lstm_params": models["lstm"]["params"],
+        "edge_lags": edge_lags,
+        "edge": edge,
         "rows": [
             {
                 "lag": lag,
@@ -406,6 +424,8 @@ class SmallData:
     timed_steps: int
     speed: Literal["rnn_faster", "not_faster"]
     paper: str
+    edge_sizes: list[int]  # a model's chosen learning rate was an end of the grid
+    edge: Edge  # at none, some or all of the sizes
     rows: list[dict[str, Any]]
 
 
@@ -423,6 +443,7 @@ def small_data(result: Any) -> SmallData:
         outcome = "lstm_only"
     else:
         outcome = "neither"
+    edge_sizes, edge = _at_grid_edge(data["tuning"])
 
     def better(n: int) -> str:
         if n in found["lstm_better_sizes"]:
@@ -462,6 +483,8 @@ def small_data(result: Any) -> SmallData:
         timed_steps=data["timed_steps"],
         speed="rnn_faster" if found["rnn_faster"] else "not_faster",
         paper=found["paper"],
+        edge_sizes=edge_sizes,
+        edge=edge,
         rows=[
             {
                 "size": n,

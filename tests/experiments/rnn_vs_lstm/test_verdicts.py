@@ -40,6 +40,9 @@ def verdict(experiment: str, **changes: Any) -> Any:
 
 
 NO_HOLDS = {"findings.lstm_holds_where_rnn_fails": [], "findings.paper": "partly"}
+# the learning rates each model chose per setting, all inside the grid or all at an end
+INSIDE = {"tuning.chosen.rnn": [0.003] * 4, "tuning.chosen.lstm": [0.005] * 4}
+ENDS = {"tuning.chosen.rnn": [0.001] * 4, "tuning.chosen.lstm": [0.01] * 4}
 RECALL_NO_HOLDS = {"findings.lstm_solves_where_rnn_guesses": [], "findings.paper": "partly"}
 # (experiment, changes, what the verdict then says)
 CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
@@ -135,6 +138,28 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         },
         {"outcome": "neither", "speed": "not_faster", "sizes_match": "different"},
     ),
+]
+
+
+# Where a chosen learning rate sits at an end of the grid, the page says so (STYLE.md).
+CASES += [
+    ("adding_problem", {}, {"edge": "some", "edge_lags": [10, 50, 100]}),
+    ("adding_problem", {**INSIDE, "tuning.lrs": [0.001, 0.003, 0.005, 0.01]}, {"edge": "none"}),
+    ("adding_problem", ENDS, {"edge": "all", "edge_lags": [10, 25, 50, 100]}),
+    ("marked_recall", {}, {"edge": "all", "edge_lags": [10, 20, 30, 40]}),
+    ("marked_recall", INSIDE, {"edge": "none", "edge_lags": []}),
+    (
+        "marked_recall",
+        {"tuning.chosen.rnn": [0.005, 0.005, 0.005, 0.01], "tuning.chosen.lstm": [0.005] * 4},
+        {"edge": "some", "edge_lags": [40]},
+    ),
+    ("small_data", {}, {"edge": "all"}),
+    (
+        "small_data",
+        {"tuning.chosen.rnn": [0.005] * 5, "tuning.chosen.lstm": [0.005] * 5},
+        {"edge": "none"},
+    ),
+    ("small_data", {"tuning.chosen.lstm": [0.005] * 5}, {"edge": "some", "edge_sizes": [25, 400]}),
 ]
 
 
