@@ -4,10 +4,10 @@
 ## In short, and how we judge
 
 short-memory = { $outcome ->
-    [tie] **Memory.** Holding a number in rows of up to { $longest } steps, neither the GRU nor the LSTM did clearly better than the other.
-    [gru] **Memory.** Holding a number in rows of up to { $longest } steps, the GRU did clearly better than the LSTM at some lengths.
-    [lstm] **Memory.** Holding a number in rows of up to { $longest } steps, the LSTM did clearly better than the GRU at some lengths.
-   *[split] **Memory.** Holding a number in rows of up to { $longest } steps, each cell did clearly better than the other at some length.
+    [tie] **Memory.** Holding a number in sequences of up to { $longest } steps, neither the GRU nor the LSTM did clearly better than the other.
+    [gru] **Memory.** Holding a number in sequences of up to { $longest } steps, the GRU did clearly better than the LSTM at some lengths.
+    [lstm] **Memory.** Holding a number in sequences of up to { $longest } steps, the LSTM did clearly better than the GRU at some lengths.
+   *[split] **Memory.** Holding a number in sequences of up to { $longest } steps, each cell did clearly better than the other at some length.
   }
 short-counting = { $winner ->
     [lstm] **Counting.** Asked to keep counting past what they had practised, the LSTM went clearly further than the GRU.
@@ -15,28 +15,32 @@ short-counting = { $winner ->
    *[tie] **Counting.** Asked to keep counting past what they had practised, neither cell went clearly further.
   }
 short-cost = { $torch_speed ->
-    [faster] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, and PyTorch's GRU was also quicker at every size we timed.
-    [slower] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, yet PyTorch's GRU was slower at every size we timed.
+    [faster] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, and on our computer PyTorch's GRU was also quicker at every size we timed.
+    [slower] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, yet on our computer PyTorch's GRU was slower at every size we timed.
+    [mostly_faster] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, and on our computer PyTorch's GRU was quicker at most sizes we timed.
+    [mostly_slower] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, yet on our computer PyTorch's GRU was slower at most sizes we timed.
     [both_ways] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, yet PyTorch's GRU was quicker only at some sizes and slower at others.
     [some_faster] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, and PyTorch's GRU was never slower, and quicker at some sizes.
     [some_slower] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, yet PyTorch's GRU was never quicker, and slower at some sizes.
    *[neither] **Cost.** A GRU has { PCT($params_ratio) } of an LSTM's weights, but PyTorch's GRU was not clearly quicker at any size we timed.
   }
 short-gates = { $bias_speed ->
-    [lstm_bias1] **Gates.** An LSTM whose forget gate starts out open learned clearly faster, in every run.
-    [lstm] **Gates.** An LSTM whose forget gate starts out open learned clearly slower, in every run.
-   *[tie] **Gates.** Starting an LSTM's forget gate out open did not make it learn clearly faster.
+    [lstm_bias1] **Gates.** On one small task, an LSTM whose forget gate starts out more open learned clearly faster than the usual one, in every run.
+    [lstm] **Gates.** On one small task, an LSTM whose forget gate starts out more open learned clearly slower than the usual one, in every run.
+   *[tie] **Gates.** On one small task, starting an LSTM's forget gate out more open did not make it learn clearly faster.
   }
 judging = We trained every model several times, each time from different random starting weights. One such run is called a *seed*, after the random number that starts it. We call one model *clearly ahead* only when every one of its seeds beat the other model's best seed by a margin fixed in the experiment's code; otherwise it is a tie.
 
 ## What a GRU saves, and what it costs to run (verdict: step_cost)
 
 cost-ask = Count the weights first. An LSTM layer has four blocks of weights: three gates and the *candidate*, the new content it may store. A GRU layer has three. At the same *width* (the size of the state), the GRU layer has { PCT($params_ratio) } of the LSTM's weights, and less arithmetic to do.
-cost-how = Less arithmetic need not mean less time, since some code is tuned harder than other code. So we timed one *training step*, in which the model reads a batch of sequences, measures how wrong it was and adjusts every weight once. We timed it two ways: with PyTorch's ready-made layers, `nn.GRU` and `nn.LSTM`, and with one hand-written loop that runs both cells with the same code, so that only the cell differs.
+cost-how = Less arithmetic need not mean less time, since some code is tuned harder than other code. So we timed one *training step*, in which the model reads a batch of sequences, measures how wrong it was and adjusts every weight once. We timed it two ways: with PyTorch's ready-made layers, `nn.GRU` and `nn.LSTM`, and with one hand-written loop that runs both cells with the same code, so that only the cell differs. All of it ran on one computer's processor (its CPU), using one of its cores.
 cost-figure = Time of one training step against the width of the state (both axes log scale), { $batch } sequences of { $length } steps at a time. Solid: PyTorch's layers; dashed: the same hand-written loop for both cells. Lines: the median of every timed step over { $rounds } rounds; bands: fastest to slowest step. Measured on { $device }.
 cost-main = { $torch_speed ->
     [faster] With PyTorch's layers, the GRU's step was quicker at every width.
     [slower] With PyTorch's layers, the GRU's step was slower at every width, although it does less arithmetic.
+    [mostly_faster] With PyTorch's layers, the GRU's step was quicker at most widths, though not at all of them.
+    [mostly_slower] With PyTorch's layers, the GRU's step was slower at most widths, although it does less arithmetic.
     [both_ways] With PyTorch's layers, the GRU's step was quicker at some widths and slower at others.
     [some_faster] With PyTorch's layers, the GRU's step was never slower, and quicker at some widths.
     [some_slower] With PyTorch's layers, the GRU's step was never quicker, and slower at some widths.
@@ -45,13 +49,15 @@ cost-main = { $torch_speed ->
 cost-loop = { $loop_speed ->
     [faster] In the hand-written loop, the GRU's step was quicker at every width: there its smaller amount of arithmetic shows.
     [slower] Even in the hand-written loop, the GRU's step was slower at every width.
+    [mostly_faster] In the hand-written loop, the GRU's step was quicker at most widths: there its smaller amount of arithmetic shows.
+    [mostly_slower] Even in the hand-written loop, the GRU's step was slower at most widths.
     [both_ways] In the hand-written loop too, the GRU's step was quicker at some widths and slower at others.
     [some_faster] In the hand-written loop, the GRU's step was never slower, and quicker at some widths.
     [some_slower] In the hand-written loop, the GRU's step was never quicker, and slower at some widths.
    *[neither] In the hand-written loop, neither step was clearly quicker at any width.
   }
 cost-gap = { $gap ->
-    [implementation] So where the GRU was slower, the cause lies in how PyTorch builds its two layers on this computer, not in the cells. We did not measure why, and we timed no GPU, where both layers run other code.
+    [implementation] The loop never made the GRU slower, so where PyTorch's GRU was slower, the cause lies in how PyTorch builds its two layers for this computer, not in the cells. We did not measure why, and we timed no GPU, where both layers run other code.
    *[none] {""}
   }
 cost-rule = *Quicker* and *slower* mean at least { PCT($faster_by) } apart in every one of the { $rounds } rounds of timing; otherwise neither.
@@ -69,12 +75,12 @@ cost-table-torch-quicker = quicker, PyTorch (–: neither)
 cost-table-loop = GRU time ÷ LSTM time, hand-written loop
 cost-table-loop-quicker = quicker, loop
 cost-about = One layer of each cell at each width, reading batches of { $batch } random sequences of { $length } steps; every training step (forward and backward) timed after { $warmup } untimed warm-up steps, { $repeats } timed steps per round, in { $rounds } rounds with fresh weights. Nothing was trained for a score, so no learning rate was chosen. FLOPs of the matrix products counted with PyTorch's FlopCounterMode; both cells of one width have the same state size, not the same number of weights.
-cost-paper = Cho et al. 2014: the GRU, modelled on the LSTM, is 'much simpler to compute and implement', with two gating units (we check what that means at one width: fewer weights and less matrix arithmetic; the time of a step is our own question)
+cost-paper = Cho et al. 2014: the GRU, modelled on the LSTM, is 'much simpler to compute and implement', with two gating units (we check what that means at the same width: fewer weights and less matrix arithmetic; the time of a step is our own question)
 
 ## A long memory (verdict: long_memory)
 
 mem-ask = We reuse the adding problem from the [RNN vs LSTM](rnn-vs-lstm.md) article: numbers go by one at a time, two of them are marked, and at the end the model must give their sum.
-mem-task = The row is T steps long; we call T the *lag*. The first marked number comes in the first half, so the model has to hold it for at least T/2 steps. This time three models get the same number of weights: an LSTM, a GRU and a plain RNN.
+mem-task = The sequence is T steps long; we call T the *lag*. The first marked number comes in the first half, so the model has to hold it for at least T/2 steps. This time three models get the same number of weights: an LSTM, a GRU and a plain RNN.
 mem-figure = Test error for each lag T (log scale); lower means the model remembered. Dashed: the blind guess, always answering the average; dotted: a seed must get under it to count as solved. Lines: the median of { $seeds } seeds; bands: from the worst seed to the best.
 mem-main = { $outcome ->
     [tie] Up to a lag of { $longest } steps, neither gated cell was clearly ahead of the other at any lag.
@@ -117,7 +123,7 @@ mem-margin = { $lower ->
     [beyond_margin] There the errors themselves were larger than the margin, but the gap between the two cells was not.
    *[none] {""}
   }
-mem-chung = Chung et al. (2014) compared these cells on music and speech recordings; ours is one made-up task, with the weights matched. Within that, { $paper ->
+mem-chung = Chung et al. (2014) compared these cells on music, written as notes, and on recorded speech. Like us, they gave each model about the same number of weights; unlike us, they used real data, where ours is one made-up task. Within that task, { $paper ->
     [agrees] we saw what they found: both gated cells beat the plain RNN, and the two came out close.
     [partly] we saw what they found only in part.
    *[disagrees] we did not see what they found.
@@ -148,15 +154,17 @@ count-main = { $winner ->
    *[tie] With one small model of each kind, neither cell kept counting right clearly further than the other.
   }
 count-reach = { $reach ->
-    [lstm_only] Only the LSTM had a seed that got every n right to twice the training range; the best went on to n = { $lstm_high }.
-    [gru_only] Only the GRU had a seed that got every n right to twice the training range; the best went on to n = { $gru_high }.
+    [lstm_only] Only the LSTM got every n right to twice the training range, and only in { $lstm_twice } of its { $seeds } seeds.
+    [gru_only] Only the GRU got every n right to twice the training range, and only in { $gru_twice } of its { $seeds } seeds.
     [both] Both cells had seeds that got every n right to twice the training range.
    *[neither] No seed of either cell got every n right to twice the training range.
   }
 count-setup = Weiss, Goldberg and Yahav (2018) predicted a split here. An LSTM's cell can hold a number that keeps growing, so it can keep a running count. A GRU's state is squeezed between −1 and 1, so its count blurs as n grows. Our test is not theirs: we trained on short strings, for a fixed number of steps, with one small model of each kind, and a string counts as right only when every answer along it is right.
-count-paper = { $paper ->
+count-paper = { $paper_case ->
     [agrees] Within those limits we saw their split: every LSTM seed reached twice the training range, no GRU seed did, and the LSTM counted clearly further.
-    [partly] Within those limits, their prediction held only in part.
+    [lstm_ahead] Within those limits, their prediction held only in part: the LSTM counted clearly further, but not every LSTM seed reached twice the training range.
+    [lstm_reach] Within those limits, their prediction held only in part: as they predict, only LSTM seeds counted right to twice the training range, but not all of them did, and the LSTM was not clearly ahead.
+    [tie] Within those limits, their prediction held only in part: the LSTM was not clearly ahead.
    *[disagrees] Within those limits we saw the opposite: the GRU counted clearly further.
   }
 count-caveat = We did not look inside the cells, so we cannot say whether the LSTM's best seed kept its count in its cell, as Weiss et al. saw theirs do. A later study found an LSTM's counting to depend a great deal on how it is trained (Suzgun, Belinkov & Shieber 2019).
@@ -165,8 +173,8 @@ count-models = { $matched ->
     [matched] The GRU's and the LSTM's weight counts are matched
    *[not_matched] The GRU's and the LSTM's weight counts are not matched
   } ({ NUM($gru_params) } and { NUM($lstm_params) }).
-count-lstm = LSTM: { $lstm_fits } of { $seeds } seeds got every training string right. Its seeds got every n right up to n = { $lstm_low } to { $lstm_high } (median { $lstm_median }); { $lstm_twice } of them reached twice the training range ({ $twice }), and { $lstm_end } the end of the test ({ $last }).
-count-gru = GRU: { $gru_fits } of { $seeds } seeds got every training string right. Its seeds got every n right up to n = { $gru_low } to { $gru_high } (median { $gru_median }); { $gru_twice } of them reached twice the training range ({ $twice }), and { $gru_end } the end of the test ({ $last }).
+count-lstm = LSTM: { $lstm_fits } of { $seeds } seeds got every training string right. Without a miss, its seeds got every n right up to somewhere between n = { $lstm_low } and n = { $lstm_high } (median { $lstm_median }); { $lstm_twice } of them reached twice the training range ({ $twice }), and { $lstm_end } reached the end of the test ({ $last }).
+count-gru = GRU: { $gru_fits } of { $seeds } seeds got every training string right. Without a miss, its seeds got every n right up to somewhere between n = { $gru_low } and n = { $gru_high } (median { $gru_median }); { $gru_twice } of them reached twice the training range ({ $twice }), and { $gru_end } reached the end of the test ({ $last }).
 count-win-rule = { $winner ->
     [lstm] Every LSTM seed counted further than every GRU seed, by more than { NUM($margin) } in n.
     [gru] Every GRU seed counted further than every LSTM seed, by more than { NUM($margin) } in n.
@@ -181,7 +189,7 @@ count-paper-line = Weiss, Goldberg & Yahav 2018: an LSTM learns to count and rec
 
 ## Which parts of an LSTM matter? (verdict: gate_ablations)
 
-abl-ask = A GRU is, roughly, an LSTM with parts taken out and two gates tied together. Greff and colleagues asked which parts of an LSTM can go: they removed one part at a time and trained thousands of networks. Jozefowicz, Zaremba and Sutskever tried over ten thousand recurrent designs in search of a better one. One of their findings concerns the forget gate's *bias*, a number added inside the gate before it decides. Start it at 1 and a new LSTM's forget gate starts out mostly open, so it keeps its memory instead of letting it fade; they found that this closes the gap between the LSTM and the GRU.
+abl-ask = A GRU is, roughly, an LSTM with parts taken out and two gates tied together. Greff and colleagues asked which parts of an LSTM can go: they removed one part at a time and trained thousands of networks. Jozefowicz, Zaremba and Sutskever tried over ten thousand recurrent designs in search of a better one. One of their findings concerns the forget gate's *bias*, a number added inside the gate before it decides. Start it at 0 and a new LSTM's forget gate starts half open; start it at 1 and the gate starts about three-quarters open, so it keeps more of its memory instead of letting it fade. They found that this closes the gap between the LSTM and the GRU.
 abl-task = We built one LSTM cell with switches and trained { $variants } models on a task where letting go matters. A stream of { $length } symbols goes by, with 2 to { $marks } of them marked. At the end the model must name the symbol at the **last** mark. Each new mark makes the stored answer wrong, so a model has to drop it and keep the new one. Guessing gets { PCT($chance, digits: 1) } right.
 abl-figure = Test accuracy of each model: bars are the median of { $seeds } seeds, dots the seeds one by one; dashed: guessing.
 abl-main = { $accuracy ->
@@ -189,11 +197,12 @@ abl-main = { $accuracy ->
    *[some_differ] In accuracy on this task, some changes made a clear difference; the table below says which.
   }
 abl-weak = { $test ->
+    [weak_both] That test could not show much here. The plain LSTM's best seed came so close to 100% that no model could have counted as clearly better. And its worst seed did not solve the task, so a model would have had to do even worse in every seed to count as clearly worse.
     [weak] That test could not show much here: the plain LSTM's best seed came so close to 100% that no model could have counted as clearly better.
    *[fair] {""}
   }
 abl-speed = { $bias_speed ->
-    [lstm_bias1] How fast they learned did set them apart. With its forget gate starting open, the LSTM's training *loss*, a score of how wrong its answers were, fell to half the loss of guessing sooner than the plain LSTM's, in every seed.
+    [lstm_bias1] How fast they learned did set the two LSTMs apart. With its forget gate starting open, the LSTM's training *loss*, a score of how wrong its answers were, fell to half the loss of guessing sooner than the plain LSTM's, in every seed.
     [lstm] How fast they learned set them apart another way: the plain LSTM's training *loss*, a score of how wrong its answers were, fell to half the loss of guessing sooner than that of the LSTM whose forget gate started open, in every seed.
    *[tie] In how fast they learned, the two LSTMs did not separate: the training *loss*, a score of how wrong the answers were, fell to half the loss of guessing at overlapping times in the seeds of both.
   }
@@ -203,10 +212,11 @@ abl-gru-speed = { $gru_speed ->
   }
 abl-rates = { $rates ->
     [same] Every model chose the same *learning rate*, the size of the steps its weights take as it learns, on *validation data*: examples kept apart from training and used only to choose settings. So the rate does not explain a gap in speed.
+    [pair_same] Each model chose its own *learning rate*, the size of the steps its weights take as it learns, on *validation data*: examples kept apart from training and used only to choose settings. The two LSTMs chose the same rate, so the rate does not explain the gap between them; the other models chose other rates, so part of their speed may come from the rate.
    *[differ] Each model learned at its own *learning rate*, the size of the steps its weights take as it learns, chosen on *validation data*: examples kept apart from training and used only to choose settings. The rates differ, so part of a gap in speed may come from the rate.
   }
 abl-loss-figure = Training loss (log scale) of the plain LSTM, the LSTM with forget bias 1 and the GRU, each at its chosen learning rate. Dotted: half the loss of guessing, the level we time. Lines: the median of { $seeds } seeds; bands: from the best seed to the worst.
-abl-greff-setup = Greff et al. measured speech, handwriting and music, tried many settings per variant, and their LSTM has peephole connections, which ours lacks; they found the output tanh needed where the cell's values grow large, which a short task may never bring about. Ours is one small task with { $seeds } seeds per model. On it:
+abl-greff-setup = Greff et al. measured speech, handwriting and music, and tried many settings per variant. Their LSTM also has *peephole connections*, wires that let the gates look at the memory cell directly, which ours lacks. They suggested that the output tanh matters where the cell's values grow large, which a short task may never bring about. Ours is one small task with { $seeds } seeds per model. On it, in accuracy:
 abl-nfg = { $nfg ->
     [hurts] removing the forget gate clearly hurt;
     [helps] removing the forget gate clearly helped;
@@ -249,8 +259,8 @@ abl-joz = { $paper_jozefowicz ->
    *[disagrees] So their picture does not hold here.
   }
 abl-weights = All { $variants } models have a state of width { $width }. Removing or tying a gate also removes weights: NFG, CIFG and the GRU have { PCT($fewer_share) } of the LSTM's { NUM($lstm_params) }.
-abl-lstm-seeds = The plain LSTM's seeds scored { PCT($lstm_low, digits: 1) } to { PCT($lstm_high) } (median { PCT($lstm_median) }) and solved the task in { $lstm_solved } of { $seeds }. So a model counts as clearly worse only with every seed under { PCT($hurt_below, digits: 1) }, and clearly better only with every seed over { PCT($help_above) }.
-abl-rule = *Solved*: at least { PCT($solved_from) } of the test questions right. *Clearly* more accurate: every seed beat the other's best seed by more than { PCT($win_margin) }. *Quicker* to the mark: its slowest seed got there more than { $step_margin } steps before the other's fastest; a seed that never got there counts as one check past the end of its { NUM($steps) } steps.
+abl-lstm-seeds = The plain LSTM's seeds scored { PCT($lstm_low, digits: 1) } to { PCT($lstm_high, digits: 1) } (median { PCT($lstm_median, digits: 1) }) and solved the task in { $lstm_solved } of { $seeds }. So a model counts as clearly worse only with every seed under { PCT($hurt_below, digits: 1) }, and clearly better only with every seed over { PCT($help_above) }.
+abl-rule = *Solved*: at least { PCT($solved_from) } of the test questions right. *Clearly* more accurate: every seed beat the other's best seed by more than { PCT($win_margin) } of the test questions. *Quicker* to the mark: its slowest seed got there more than { $step_margin } steps before the other's fastest; a seed that never got there counts as one check past the end of its { NUM($steps) } steps.
 abl-table-model = model
 abl-table-params = weights
 abl-table-lr = learning rate
@@ -261,4 +271,4 @@ abl-table-never = seeds that never reached it
 abl-table-accurate = clearly more accurate than the plain LSTM (–: neither)
 abl-table-quicker = clearly quicker than the plain LSTM (–: neither)
 abl-about = The last of several marked symbols, { $length } steps, { $symbols } symbols, 2 to { $marks } marks, the last one at least { $hold } steps before the question. { $lstm_variants } LSTMs from one hand-written cell with switches (no peephole connections, which Greff et al.'s LSTM has) and PyTorch's GRU, all of state width { $width }, biases starting at 0 except the forget bias of the second. Each was trained for { NUM($steps) } steps at every learning rate of the list below from { $seeds } seeds; each variant's rate was chosen on a separate validation set (ties on accuracy broken by validation loss), then scored on test sequences it had never seen. The task's minimum gap and the number of training steps were set after trial runs, so that the plain LSTM learns in most seeds.
-abl-paper = Greff et al. 2017: without the forget gate or the output activation an LSTM does much worse, coupling the input and forget gates costs little; Jozefowicz et al. 2015: the GRU matches or beats the LSTM, and a forget-gate bias of 1 closes the gap
+abl-paper = Greff et al. 2017: without the forget gate or the output tanh an LSTM does much worse, coupling the input and forget gates costs little; Jozefowicz et al. 2015: the GRU matches or beats the LSTM, and a forget-gate bias of 1 closes the gap

@@ -43,7 +43,10 @@ FLIPS = [
         {"gru_vs_lstm": [None, None, None]},
         {"gru_vs_lstm": [None, "lstm", "lstm"]},
         {
-            "en": ("neither gated cell was clearly ahead of the other at any lag", "the LSTM was"),
+            "en": (
+                "neither gated cell was clearly ahead of the other at any lag",
+                "the LSTM was clearly ahead of the GRU",
+            ),
             "ja": ("GRU と LSTM のどちらもはっきりとは上回りませんでした", "LSTM が GRU を"),
         },
     ),
@@ -61,7 +64,7 @@ FLIPS = [
         {"forget_bias_faster": "lstm_bias1"},
         {"forget_bias_faster": "tie"},
         {
-            "en": ("learned clearly faster, in every run", "the two LSTMs did not separate"),
+            "en": ("learned clearly faster than the usual one", "the two LSTMs did not separate"),
             "ja": ("どの回も速く学びました", "2 つの LSTM ははっきり分かれませんでした"),
         },
     ),
