@@ -4,6 +4,7 @@
 ## Experiment 1: recall a card seen long ago (verdict: far_recall)
 
 far-ask = We show a model { $cards } cards, each with a letter and a number, like "C=5". Then come some blank steps, and at the end a question such as "C?": what number was on card C? The more blanks, the farther back the answer lies.
+# explains: names the three models; their sizes are matched in code and printed in the box
 far-models = Three models of about the same size take part: an LSTM, the same kind of LSTM with attention over its own earlier steps, and a small Transformer, which is built from attention.
 far-figure = Accuracy by sequence length: the cards, the blanks and the question counted together (the cards come first, the question last). Dashed: guessing. Lines: the median (the middle one) of { $seeds } training runs; band: from the worst run to the best.
 far-main-transformer = { $transformer ->
@@ -41,6 +42,7 @@ far-helps-numbers = LSTM with attention at length { $longest }: { PCT($lstm_atte
     [helps] every seed with attention beat every seed without.
    *[unclear] the seeds overlapped, or both stayed near guessing.
   }
+# explains: what the paper's claim predicts and how our setup differs, not a result
 far-paper-premise = Vaswani et al. (2017) did not run this task. Their point is about paths: attention links any two positions in one step, a recurrent layer (one that reads step by step, like an LSTM) needs as many steps as lie between them. Our models are tiny, and a new model is trained for each length; we check only what that point predicts here, that a far card stays within reach of attention.
 far-table-length = length
 far-table-lstm = LSTM
@@ -52,7 +54,9 @@ far-paper = Vaswani et al. 2017: self-attention links any two positions in one s
 
 ## Where did attention look? (verdict: far_recall)
 
+# explains: how to read the figure
 map-ask = Attention has a bonus: you can read where it looked. The picture shows one question from the longest test, answered by the models of one training run. Each row is one attention *head* (one of several lookups a Transformer layer makes side by side) or the LSTM's attention. The red frame marks the card that holds the answer. Most of the long run of blanks is squeezed into one column that adds up their weights, so that column can look dark even where no single blank got much attention.
+# explains: how to read the colours
 map-figure = Attention from the question to each position of one example. Darker means more attention.
 map-main = For that run's Transformer, over the whole longest test, its heads taken together looked hardest at the answer card in { PCT($looks_transformer) } of the questions. { $heads_on_answer ->
     [0] In the example drawn, no single head put its largest weight there.
@@ -63,12 +67,14 @@ map-example = In this example, { $heads_on_answer } of the Transformer's { $head
     [one] its
    *[other] their
   } largest weight on the answer card. Over the whole test at length { $map_length } (the models of seed { $map_seed }), the heads' average weight peaked on the answer card in { PCT($looks_transformer) } of the questions; the LSTM's attention did so in { PCT($looks_lstm_attention) }.
+# explains: a measured bound, given as a number
 map-lstm = In the example, the LSTM's attention put at most { PCT($lstm_attention_peak, digits: 1) } on any one position, where an even spread over all { $positions } would give { PCT($even_share, digits: 1) }. Its states mix everything it has read, so the card's information need not sit at the card's own position; we did not test this.
 map-about = The models of seed { $map_seed } (learning rates: Transformer { NUM($map_lr_transformer) }, LSTM + attention { NUM($map_lr_lstm_attention) }) at length { $map_length }. Transformer: attention from the last position (the question) in its last layer, per head. LSTM + attention: its weights over its own states.
 
 ## A tiny translation: with and without attention (verdict: seq2seq_reversal)
 
 s2s-ask = Attention first became famous in machine translation. A translator built from networks that read word by word, like an LSTM, has two parts: an *encoder* that reads the sentence and a *decoder* that writes the translation. Before attention, the encoder had to squeeze the whole sentence into one fixed-size memory before the decoder wrote a word, and Cho et al. (2014) found that such translations got worse as sentences grew. Bahdanau, Cho and Bengio (2014) blamed that fixed-size memory and let the decoder look back at the input words while it writes. Their networks used gated units much like an LSTM's.
+# explains: sizes matched in code; test_seq2seq_reversal asserts ±10%
 s2s-setup = We replayed this on a toy language: the "translation" of a sentence of random words is the same sentence backwards. Two LSTM translators of about the same size learned it, one with Bahdanau's attention and one without. A sentence counts as right only if every word is right.
 s2s-figure = Share of sentences translated exactly right, by sentence length. Lines: the median of { $seeds } training runs; band: from the worst run to the best.
 s2s-main-plain = { $plain ->
@@ -116,9 +122,11 @@ s2s-table-plain = no attention
 s2s-table-attention = with attention
 s2s-table-note = Shares in the table are medians of { $seeds } seeds ({ $seed_list }).
 s2s-about = Reversing sentences of random words from a vocabulary of { $vocab }. LSTM encoder-decoders: without attention a state of { $plain_hidden } ({ NUM($plain_params) } weights), with attention { $attention_hidden } ({ NUM($attention_params) }). Trained with teacher forcing (the decoder is shown the right previous word while it learns), scored by greedy decoding (it writes its own best guess, word by word); training, validation and test sentences never repeat across sets.
+# explains: quotes the paper's claim that our result is compared with
 s2s-paper = Bahdanau et al. 2014: with attention, translation quality holds up on long sentences where an encoder-decoder without it degrades
 
 align-ask = The attention version also leaves a trail we can read: for each word it wrote, how much it looked at each input word. Reversing means that to write the first word it should look at the last input word, and so on backwards. In the picture, that is a dark band from the top right to the bottom left.
+# explains: how to read the colours
 align-figure = Which input word (across) the model looked at for each word it wrote (down), on one sentence. Darker means more attention.
 align-main = For the one model drawn here, over all the test sentences, the strongest look fell on the word being copied, or the one next to it, for { PCT($near_copied) } of the words it wrote.
 align-neighbour = We count the neighbour too: the encoder reads left to right, so its state one word later has also read the word being copied.
@@ -129,10 +137,12 @@ align-about = The alignment weights of the attention model of seed { $align_seed
 
 ## One step at a time, or all at once (verdict: compute_cost)
 
+# explains: almost the same number of weights: params_gap under 1%, asserted by test_compute_cost
 cost-ask = People often say attention is fast because it works in parallel, on all positions at once. To check, we timed one training step of an LSTM layer and of one Transformer block of almost the same size, on sequences of growing length, { $threads ->
     [one] on a single CPU thread.
    *[other] on { $threads } CPU threads.
   } A training step is a forward pass, which computes the answer, and a backward pass, which works out how each weight should change.
+# explains: what the two kernels do, not what we measured
 cost-ask-ways = Attention ran two ways: PyTorch's fused version, which never stores the whole table of attention weights, and the textbook formula ("explicit" in the figures), which does. Beside the time we counted the arithmetic of each step: its *FLOPs*, the multiplications and additions of its matrix products.
 cost-figure = Time of one training step by sequence length (both axes logarithmic: each step along an axis multiplies the value instead of adding to it). Lines: the median of all { $timed_steps } timed steps; band: from the fastest step to the slowest.
 cost-main = { $speed ->
@@ -243,6 +253,7 @@ mem-about = The same runs as the timing above. Memory is the size of the tensors
 
 ## When there is little data (verdict: data_efficiency)
 
+# explains: the setup: sizes matched in code, the weights printed in the numbers fold
 data-ask = A common piece of advice says that an LSTM is the steadier choice when data is scarce. We trained an LSTM and a small Transformer of about the same size on the card recall from above, without the blanks, with training sets from very small to large and the same number of training steps for every size.
 data-figure = Card-recall accuracy by number of training examples. Dashed: guessing. Lines: the median of { $seeds } training runs; band: from the worst run to the best.
 data-main = { $advice ->
@@ -283,6 +294,7 @@ data-table-size = training examples
 data-table-lstm = LSTM
 data-table-transformer = Transformer
 data-table-note = Accuracies in the table are medians of { $seeds } seeds ({ $seed_list }).
+# explains: the setup: the same training steps for every size, by design
 data-about = Card recall with { $cards } cards and no blanks. LSTM ({ NUM($lstm_params) } weights) and Transformer ({ NUM($transformer_params) }), the same number of training steps for every size; training, validation and test cards never repeat across sets. A model is ahead at a size only when all its seeds beat all of the other's by more than { PCT($margin) }.
 data-paper = none: this tests a common piece of advice, not a published result
 
@@ -325,11 +337,13 @@ par-table-length = bits
 par-table-lstm = LSTM
 par-table-transformer = Transformer
 par-table-note = Accuracies in the table are medians of { $seeds } seeds ({ $seed_list }), on { NUM($test_size) } random strings per length.
+# explains: the setup: the same steps and learning-rate candidates, by design
 par-about = Parity. Training strings of every length from 1 to { $max_length } (shorter ones padded on the left with a separate token); validation: held-out strings of the same lengths; test: random strings of { $test_lengths } bits. LSTM ({ NUM($lstm_params) } weights) and Transformer with sinusoidal positions ({ NUM($transformer_params) }), the same steps and learning-rate candidates.
 par-paper = Delétang et al. 2023: LSTMs generalise parity to longer strings, Transformers do not
 
 ## Do heads and layers matter? (verdict: heads_layers)
 
+# explains: what the task needs, by its design
 hl-ask = A Transformer has two obvious knobs: how many attention heads look side by side in each layer, and how many layers are stacked. We tried several shapes on a lookup where keys and numbers are separate tokens ("A 3 B 7 … B?"). To answer, the model must first link every number to the key just before it, and only then find the key asked for: two steps of attention. Olsson et al. (2022) found that this kind of lookup, done by an "induction head", needs at least two layers.
 hl-main = { $depth ->
     [matters] Depth made the difference: the best shape with more than one layer beat every one-layer shape, in every run.
@@ -365,6 +379,7 @@ hl-smallest = { $smallest ->
     [found] The smallest shape that solved it in every seed had { $smallest_layers } layers, a head count of { $smallest_heads } and { NUM($smallest_params) } parameters.
    *[none] No shape solved it in every seed.
   }
+# explains: the premise of the paper check, not a result
 hl-paper-premise = Olsson et al. studied induction heads in language models trained on real text; our task is a toy built to need two steps, and our models are tiny. Inside that premise we only check their one claim: one layer of attention is not enough for this lookup.
 hl-about = Associative recall with { $pairs } key-number pairs ({ $length } tokens), Transformer width { $width }, { NUM($steps) } training steps for every shape, each shape at its own learning rate.
 hl-paper = Olsson et al. 2022: an induction head needs two layers of attention
