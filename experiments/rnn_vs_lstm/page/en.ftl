@@ -4,7 +4,7 @@
 ## In short (verdicts: adding_problem, marked_recall, small_data)
 
 short-adding = { $outcome ->
-    [agrees] Asked to add two numbers seen long ago, the LSTM bridged a long gap where the plain RNN only guessed.
+    [agrees] Asked to add two numbers seen long ago, the LSTM bridged a gap at which the plain RNN only guessed.
     [partly] Asked to add two numbers seen long ago, the LSTM did better at some gaps, but never while the RNN was left guessing.
    *[disagrees] Asked to add two numbers seen long ago, the LSTM was not clearly better than the plain RNN.
   }
@@ -344,12 +344,12 @@ talk-small = { $outcome ->
 
 sum-arch = An RNN mixes each new input into one note; an LSTM adds a cell that its gates can write to, keep and read, at the price of { NUM($lstm_ratio, digits: 2) } times the weights per layer.
 summary-adding = { $outcome ->
-    [agrees] Adding two numbers, there was a long lag ({ $lag } steps) at which every LSTM run solved it and every RNN run was at the blind guess.
+    [agrees] Adding two numbers, there was a lag ({ $lag } steps) at which every LSTM run solved it and every RNN run was at the blind guess.
     [partly] Adding two numbers, the LSTM was clearly better at some lags, but never with the RNN left at the blind guess.
    *[disagrees] Adding two numbers, the LSTM was not clearly better than the RNN at any lag.
   }
 summary-recall = { $outcome ->
-    [agrees] Naming a marked symbol, there was a long lag ({ $lag } steps) at which every LSTM run solved it and every RNN run was guessing.
+    [agrees] Naming a marked symbol, there was a lag ({ $lag } steps) at which every LSTM run solved it and every RNN run was guessing.
     [partly] Naming a marked symbol, the LSTM was clearly better at some lags, but never with the RNN left guessing.
    *[disagrees] Naming a marked symbol, the LSTM was not clearly better than the RNN at any lag.
   }
