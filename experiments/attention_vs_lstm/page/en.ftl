@@ -137,7 +137,7 @@ align-about = The alignment weights of the attention model of seed { $align_seed
 
 ## One step at a time, or all at once (verdict: compute_cost)
 
-# explains: almost the same number of weights: params_gap under 1%, asserted by test_compute_cost
+# explains: almost the same number of weights: params_gap under 2%, asserted by test_quick_findings (0.5% in the full result)
 cost-ask = People often say attention is fast because it works in parallel, on all positions at once. To check, we timed one training step of an LSTM layer and of one Transformer block of almost the same size, on sequences of growing length, { $threads ->
     [one] on a single CPU thread.
    *[other] on { $threads } CPU threads.
