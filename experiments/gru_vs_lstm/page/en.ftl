@@ -33,7 +33,9 @@ judging = We trained every model several times, each time from different random 
 
 ## What a GRU saves, and what it costs to run (verdict: step_cost)
 
+# explains: how the cells are built, by design, not a measurement
 cost-ask = Count the weights first. An LSTM layer has four blocks of weights: three gates and the *candidate*, the new content it may store. A GRU layer has three. At the same *width* (the size of the state), the GRU layer has { PCT($params_ratio) } of the LSTM's weights, and less arithmetic to do.
+# explains: how the experiment was set up, not a result
 cost-how = Less arithmetic need not mean less time, since some code is tuned harder than other code. So we timed one *training step*, in which the model reads a batch of sequences, measures how wrong it was and adjusts every weight once. We timed it two ways: with PyTorch's ready-made layers, `nn.GRU` and `nn.LSTM`, and with one hand-written loop that runs both cells with the same code, so that only the cell differs. All of it ran on one computer's processor (its CPU), using one of its cores.
 cost-figure = Time of one training step against the width of the state (both axes log scale), { $batch } sequences of { $length } steps at a time. Solid: PyTorch's layers; dashed: the same hand-written loop for both cells. Lines: the median of every timed step over { $rounds } rounds; bands: fastest to slowest step. Measured on { $device }.
 cost-main = { $torch_speed ->
@@ -75,11 +77,13 @@ cost-table-torch-quicker = quicker, PyTorch (–: neither)
 cost-table-loop = GRU time ÷ LSTM time, hand-written loop
 cost-table-loop-quicker = quicker, loop
 cost-about = One layer of each cell at each width, reading batches of { $batch } random sequences of { $length } steps; every training step (forward and backward) timed after { $warmup } untimed warm-up steps, { $repeats } timed steps per round, in { $rounds } rounds with fresh weights. Nothing was trained for a score, so no learning rate was chosen. FLOPs of the matrix products counted with PyTorch's FlopCounterMode; both cells of one width have the same state size, not the same number of weights.
+# explains: a paper's claim as published, not our measurement
 cost-paper = Cho et al. 2014: the GRU, modelled on the LSTM, is 'much simpler to compute and implement', with two gating units (we check what that means at the same width: fewer weights and less matrix arithmetic; the time of a step is our own question)
 
 ## A long memory (verdict: long_memory)
 
 mem-ask = We reuse the adding problem from the [RNN vs LSTM](rnn-vs-lstm.md) article: numbers go by one at a time, two of them are marked, and at the end the model must give their sum.
+# explains: how the experiment was set up, not a result
 mem-task = The sequence is T steps long; we call T the *lag*. The first marked number comes in the first half, so the model has to hold it for at least T/2 steps. This time three models get the same number of weights: an LSTM, a GRU and a plain RNN.
 mem-figure = Test error for each lag T (log scale); lower means the model remembered. Dashed: the blind guess, always answering the average; dotted: a seed must get under it to count as solved. Lines: the median of { $seeds } seeds; bands: from the worst seed to the best.
 mem-main = { $outcome ->
@@ -132,11 +136,14 @@ mem-table-lag = lag T
 mem-table-rnn = RNN error
 mem-table-gru = GRU error
 mem-table-lstm = LSTM error
+# explains: a table heading; the cells under it come from the verdicts
 mem-table-solved = seeds that solved it: GRU · LSTM · RNN
 mem-table-ahead = clearly ahead (–: neither)
 mem-table-lower = lower error in every seed
 mem-table-note = Errors are medians of { $seeds } seeds, in percent of the blind guess's error (100 means no better than guessing).
+# explains: how the experiment was set up, not a result
 mem-about = The adding problem (Hochreiter & Schmidhuber 1997, in the two-channel form of Le, Jaitly & Hinton 2015). RNN, GRU and LSTM had the same number of weights within { PCT($params_gap, digits: 2) }: { NUM($rnn_params) }, { NUM($gru_params) } and { NUM($lstm_params) }. For each seed all three were trained on the same data for the same number of steps at every learning rate of the list below; for each model and lag we kept the rate with the lowest median error on a separate validation set, then scored it on test sequences it had never seen.
+# explains: a paper's claim as published, not our measurement
 mem-paper = Chung et al. 2014: gated units (GRU, LSTM) beat a tanh RNN, and the GRU and the LSTM come out close to each other
 
 ## Counting (verdict: counting_anbn)
@@ -159,6 +166,7 @@ count-reach = { $reach ->
     [both] Both cells had seeds that got every n right to twice the training range.
    *[neither] No seed of either cell got every n right to twice the training range.
   }
+# explains: Weiss et al.'s argument from how the cells are built, and how our setup differs
 count-setup = Weiss, Goldberg and Yahav (2018) predicted a split here. An LSTM's cell can hold a number that keeps growing, so it can keep a running count. A GRU's state is squeezed between −1 and 1, so its count blurs as n grows. Our test is not theirs: we trained on short strings, for a fixed number of steps, with one small model of each kind, and a string counts as right only when every answer along it is right.
 count-paper = { $paper_case ->
     [agrees] Within those limits we saw their split: every LSTM seed reached twice the training range, no GRU seed did, and the LSTM counted clearly further.
@@ -167,6 +175,7 @@ count-paper = { $paper_case ->
     [tie] Within those limits, their prediction held only in part: the LSTM was not clearly ahead.
    *[disagrees] Within those limits we saw the opposite: the GRU counted clearly further.
   }
+# explains: what we did not measure, and a later study's finding
 count-caveat = We did not look inside the cells, so we cannot say whether the LSTM's best seed kept its count in its cell, as Weiss et al. saw theirs do. A later study found an LSTM's counting to depend a great deal on how it is trained (Suzgun, Belinkov & Shieber 2019).
 count-rule = The models practised on every n from 1 to { $trained } except { $held_out }, kept aside to choose each model's learning rate (how big a step the weights take as it learns). Then we tested every n from { $first } to { $last }. Every string runs two b's past the balance point, so it asks about one and two b's too many as well as too few.
 count-models = { $matched ->
@@ -180,15 +189,18 @@ count-win-rule = { $winner ->
     [gru] Every GRU seed counted further than every LSTM seed, by more than { NUM($margin) } in n.
    *[tie] A win needs one model's worst seed to beat the other's best by more than { NUM($margin) } in n; here neither did, so it is a tie.
   }
+# explains: one model's own seeds quoted from the result, no comparison typed
 count-best = The best LSTM seed got every n right up to { $lstm_high }, { NUM($lstm_best_times, digits: 2) } times the largest n it practised; { $lstm_short } of the { $seeds } LSTM seeds fell short of twice the training range.
 count-table-n = n up to
 count-table-lstm = LSTM seeds right on every n (of { $seeds })
 count-table-gru = GRU seeds right on every n (of { $seeds })
+# explains: how the experiment was set up, not a result
 count-about = aⁿbⁿ with a yes/no answer after every letter. One-layer GRU and LSTM with { NUM($gru_params) } and { NUM($lstm_params) } weights, trained on n = 1 to { $trained } except the held-out n's, at every learning rate of the list below, with { $seeds } seeds; each model's rate was chosen on the held-out n's by their loss, then every n up to { $last } was tested.
 count-paper-line = Weiss, Goldberg & Yahav 2018: an LSTM learns to count and recognises aⁿbⁿ beyond the n it trained on; a GRU does not
 
 ## Which parts of an LSTM matter? (verdict: gate_ablations)
 
+# explains: the papers' questions, and how the forget-gate bias works by design
 abl-ask = A GRU is, roughly, an LSTM with parts taken out and two gates tied together. Greff and colleagues asked which parts of an LSTM can go: they removed one part at a time and trained thousands of networks. Jozefowicz, Zaremba and Sutskever tried over ten thousand recurrent designs in search of a better one. One of their findings concerns the forget gate's *bias*, a number added inside the gate before it decides. Start it at 0 and a new LSTM's forget gate starts half open; start it at 1 and the gate starts about three-quarters open, so it keeps more of its memory instead of letting it fade. They found that this closes the gap between the LSTM and the GRU.
 abl-task = We built one LSTM cell with switches and trained { $variants } models on a task where letting go matters. A stream of { $length } symbols goes by, with 2 to { $marks } of them marked. At the end the model must name the symbol at the **last** mark. Each new mark makes the stored answer wrong, so a model has to drop it and keep the new one. Guessing gets { PCT($chance, digits: 1) } right.
 abl-figure = Test accuracy of each model: bars are the median of { $seeds } seeds, dots the seeds one by one; dashed: guessing.
@@ -237,6 +249,7 @@ abl-greff = { $paper_greff ->
     [partly] Greff et al. found that the first two hurt and the third does not, so we agree with them only in part.
    *[disagrees] That is not what Greff et al. found: in their runs the first two hurt and the third did not.
   }
+# explains: a paper's claim as published, not our measurement
 abl-joz-setup = Jozefowicz et al. scored the best of many tuned runs on larger tasks; here each model ran at the one learning rate it chose, on one small task. Their picture has three parts: the GRU does not lose to the LSTM, a forget-gate bias of 1 helps the LSTM, and with that bias the GRU is no longer ahead.
 abl-joz-gru = { $gru_accuracy ->
     [tie] Here, in accuracy the GRU neither lost to the plain LSTM nor beat it.
@@ -259,6 +272,7 @@ abl-joz = { $paper_jozefowicz ->
    *[disagrees] So their picture does not hold here.
   }
 abl-weights = All { $variants } models have a state of width { $width }. Removing or tying a gate also removes weights: NFG, CIFG and the GRU have { PCT($fewer_share) } of the LSTM's { NUM($lstm_params) }.
+# explains: one model's own seeds quoted from the result, no comparison typed
 abl-lstm-seeds = The plain LSTM's seeds scored { PCT($lstm_low, digits: 1) } to { PCT($lstm_high, digits: 1) } (median { PCT($lstm_median, digits: 1) }) and solved the task in { $lstm_solved } of { $seeds }. So a model counts as clearly worse only with every seed under { PCT($hurt_below, digits: 1) }, and clearly better only with every seed over { PCT($help_above) }.
 abl-rule = *Solved*: at least { PCT($solved_from) } of the test questions right. *Clearly* more accurate: every seed beat the other's best seed by more than { PCT($win_margin) } of the test questions. *Quicker* to the mark: its slowest seed got there more than { $step_margin } steps before the other's fastest; a seed that never got there counts as one check past the end of its { NUM($steps) } steps.
 abl-table-model = model
@@ -268,7 +282,11 @@ abl-table-accuracy = test accuracy: median (worst–best seed)
 abl-table-solved = seeds solved
 abl-table-steps = steps to the mark, median seed (–: never)
 abl-table-never = seeds that never reached it
+# explains: a table heading; the cells under it come from the verdicts
 abl-table-accurate = clearly more accurate than the plain LSTM (–: neither)
+# explains: a table heading; the cells under it come from the verdicts
 abl-table-quicker = clearly quicker than the plain LSTM (–: neither)
+# explains: how the experiment was set up, not a result
 abl-about = The last of several marked symbols, { $length } steps, { $symbols } symbols, 2 to { $marks } marks, the last one at least { $hold } steps before the question. { $lstm_variants } LSTMs from one hand-written cell with switches (no peephole connections, which Greff et al.'s LSTM has) and PyTorch's GRU, all of state width { $width }, biases starting at 0 except the forget bias of the second. Each was trained for { NUM($steps) } steps at every learning rate of the list below from { $seeds } seeds; each variant's rate was chosen on a separate validation set (ties on accuracy broken by validation loss), then scored on test sequences it had never seen. The task's minimum gap and the number of training steps were set after trial runs, so that the plain LSTM learns in most seeds.
+# explains: a paper's claim as published, not our measurement
 abl-paper = Greff et al. 2017: without the forget gate or the output tanh an LSTM does much worse, coupling the input and forget gates costs little; Jozefowicz et al. 2015: the GRU matches or beats the LSTM, and a forget-gate bias of 1 closes the gap

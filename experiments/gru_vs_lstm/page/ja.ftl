@@ -33,6 +33,7 @@ judging = どのモデルも、重みの初期値を変えて何回か学習さ�
 
 ## GRU で何が減るのか、実際に速いのか（verdict: step_cost）
 
+# explains: how the cells are built, by design, not a measurement
 cost-ask = まず重みを数えます。LSTM の層には重みのかたまりが 4 つあります。ゲート 3 つと、新しく書き込む中身の*候補*の分です。GRU の層では 3 つです。状態の大きさ、つまり*幅*をそろえると、GRU の重みは LSTM の { PCT($params_ratio) } で、その分だけ計算も減ります。
 cost-how = ただ、計算が少なければ必ず速いとは限りません。よく磨かれたプログラムと、そうでないものがあるからです。そこで*学習 1 ステップ*の時間を測りました。列をひとまとまり読み、答えのずれを測って、すべての重みを 1 回直すまでです。測り方は 2 通りです。ひとつは *PyTorch の実装*、つまり PyTorch に用意された `nn.GRU` と `nn.LSTM` です。もうひとつは、2 つのセルを同じ書き方で動かす*同じ手書きループ*です。こちらでは、違うのはセルの中身だけになります。測ったのはどれも、1 台のコンピュータの CPU（計算を受け持つ部品）の、1 つのコアの上です。
 cost-figure = 状態の幅ごとの、学習 1 ステップの時間。どちらの軸も対数目盛。実線は PyTorch の実装、破線は両方のセルを同じ手書きループで動かしたもの。線はすべての測定ステップの中央値、帯はいちばん速いステップからいちばん遅いステップまで。測った環境は { $device }。
@@ -62,6 +63,7 @@ cost-gap = { $gap ->
   }
 cost-rule = 「速い」「遅い」は、{ $rounds } 回の測定のすべてで { PCT($faster_by) } 以上の差があったときだけです。それ以外はどちらでもないとしました。
 cost-arithmetic = 幅を変えても、GRU の重みは LSTM の { PCT($params_low, digits: 1) }〜{ PCT($params_high, digits: 1) } でした。学習 1 ステップの行列計算は LSTM の { PCT($flops_ratio) } です。行列の積の浮動小数点演算、つまり 1 回 1 回の掛け算と足し算の数（FLOP）を、PyTorch の FLOP カウンタで数えました。ゲートの要素ごとの計算は数えていません。
+# explains: measured ratios quoted from the result; 同じ names the shared loop
 cost-ratios = GRU の 1 ステップの時間は、PyTorch の実装で LSTM の { NUM($torch_low) }〜{ NUM($torch_high) } 倍、同じ手書きループで { NUM($loop_low) }〜{ NUM($loop_high) } 倍でした。幅ごとに、測定の回をまたいだ中央値です。各回の幅は表にあります。
 cost-gap-numbers = { $gap ->
     [implementation] 幅 { $width } で比べると、PyTorch は LSTM の 1 ステップを { NUM($torch_lstm_ms) } ミリ秒でこなしました。手書きのループでは { NUM($loop_lstm_ms) } ミリ秒です。GRU は PyTorch で { NUM($torch_gru_ms) } ミリ秒、ループで { NUM($loop_gru_ms) } ミリ秒でした。PyTorch の LSTM はループの { NUM($lstm_speedup, digits: 2) } 倍の速さで動き、GRU は { NUM($gru_speedup, digits: 2) } 倍でした。
@@ -72,14 +74,17 @@ cost-table-params = 重み（GRU ÷ LSTM）
 cost-table-flops = 行列計算の量（GRU ÷ LSTM）
 cost-table-torch = 時間（GRU ÷ LSTM、PyTorch）：中央値（回ごとの幅）
 cost-table-torch-quicker = 速かったほう（PyTorch、–：どちらでもない）
+# explains: a table heading; the cells under it come from the verdicts
 cost-table-loop = 時間（GRU ÷ LSTM、同じ手書きループ）
 cost-table-loop-quicker = 速かったほう（ループ）
 cost-about = 幅ごとに各セルを 1 層ずつ作り、{ $length } ステップのランダムな列 { $batch } 本のまとまりを読ませました。学習 1 ステップ（順伝播と逆伝播）を、数えないウォームアップ { $warmup } ステップのあとで 1 回あたり { $repeats } ステップずつ、重みを作り直して { $rounds } 回計っています。正解率を競う学習ではないので、学習率は選んでいません。行列積の FLOP を PyTorch の FlopCounterMode で数えました。同じ幅の 2 つのセルは状態の大きさが同じで、重みの数は違います。
+# explains: a paper's claim as published, not our measurement
 cost-paper = Cho ら 2014：GRU は LSTM にならって作られたが「計算も実装もずっと単純」で、ゲートは 2 つ（今回確かめるのは、同じ幅で重みと行列計算が少ないかどうかだけ。1 ステップの時間は私たち自身の問い）
 
 ## 長く覚える力（verdict: long_memory）
 
 mem-ask = [RNN と LSTM の違い](rnn-vs-lstm.md)でも使った「足し算問題」をもう一度使います。数が 1 つずつ流れてきて、そのうち 2 つに印がついています。最後に、印のついた 2 つの数の和を答えます。
+# explains: how the experiment was set up, not a result
 mem-task = 列の長さを T ステップとして、この T を*ラグ*と呼びます。1 つめの印は列の前半にあるので、その数を少なくとも T の半分のあいだ覚えておく必要があります。今回は LSTM、GRU、ふつうの RNN の 3 つに、同じ数の重みを持たせました。
 mem-figure = ラグ T ごとのテストの誤差。対数目盛で、低いほどよく覚えています。破線はいつも平均を答える当てずっぽう。点線より下なら「解けた」です。線はシードの中央値、帯はいちばん悪いシードからいちばん良いシードまで。
 mem-main = { $outcome ->
@@ -130,11 +135,13 @@ mem-table-lag = ラグ T
 mem-table-rnn = RNN の誤差
 mem-table-gru = GRU の誤差
 mem-table-lstm = LSTM の誤差
+# explains: a table heading; the cells under it come from the verdicts
 mem-table-solved = 解けたシード：GRU · LSTM · RNN
 mem-table-ahead = はっきり上（–：引き分け）
 mem-table-lower = どのシードでも誤差が小さい
 mem-table-note = 誤差は { $seeds } シードの中央値で、当てずっぽうの誤差を 100 としたときの値です。100 なら当てずっぽうと同じです。
 mem-about = 足し算問題（Hochreiter & Schmidhuber 1997。Le, Jaitly & Hinton 2015 の 2 チャンネル版）。RNN・GRU・LSTM の重みの数は { PCT($params_gap, digits: 2) } 以内でそろえました（{ NUM($rnn_params) }、{ NUM($gru_params) }、{ NUM($lstm_params) } 個）。シードごとに、3 つとも同じデータ・同じステップ数で、下の一覧のすべての学習率で学習させ、モデルとラグごとに別の検証用データで誤差の中央値がいちばん小さい学習率を選んでから、見たことのないテスト用の列で採点しました。
+# explains: a paper's claim as published, not our measurement
 mem-paper = Chung ら 2014：ゲートのあるユニット（GRU・LSTM）は tanh の RNN を上回り、GRU と LSTM の差は小さい
 
 ## 数える力（verdict: counting_anbn）
@@ -181,12 +188,15 @@ count-win-rule = { $winner ->
 count-best = LSTM のいちばん良いシードは n = { $lstm_high } まで続けて正解し、練習した最大の n の { NUM($lstm_best_times, digits: 2) } 倍に届きました。LSTM の { $seeds } シード中 { $lstm_short } シードは、練習した範囲の 2 倍に届きませんでした。
 count-table-n = n の上限
 count-table-lstm = すべての n を正しく判定できた LSTM のシード（{ $seeds } シード中）
+# explains: a table heading; the cells under it come from the verdicts
 count-table-gru = 同じく GRU のシード（{ $seeds } シード中）
 count-about = aⁿbⁿ を、1 文字ごとに「はい／いいえ」で答える形にしました。1 層の GRU と LSTM（重み { NUM($gru_params) } 個と { NUM($lstm_params) } 個）を、とっておいた n を除く n = 1〜{ $trained } で、下の一覧のすべての学習率・{ $seeds } シードで学習させ、とっておいた n での損失で学習率を選んでから、n = { $last } までのすべてを試しました。
+# explains: a paper's claim as published, not our measurement
 count-paper-line = Weiss, Goldberg & Yahav 2018：LSTM は数を数えることを覚え、学習した n より大きな aⁿbⁿ も判定できる。GRU はできない
 
 ## LSTM のどの部品が効いているのか（verdict: gate_ablations）
 
+# explains: the papers' questions, and how the forget-gate bias works by design
 abl-ask = GRU は、おおまかに言えば、LSTM から部品を抜いて 2 つのゲートを連動させたものです。Greff らは、LSTM の部品を 1 つずつ外しては何千ものネットワークを学習させ、どれなら外してよいかを調べました。Jozefowicz・Zaremba・Sutskever は、LSTM よりよい形を探して、1 万を超える構造を試しました。その発見の一つが、忘却ゲートの*バイアス*です。バイアスとは、ゲートが開き具合を決める前に足される数です。これを 0 から始めると、できたばかりの LSTM の忘却ゲートは半分開いた状態です。1 から始めると 4 分の 3 ほど開いた状態になり、記憶が薄れにくくなります。彼らによると、これで LSTM と GRU の差が埋まります。
 abl-task = そこで、スイッチで部品を切り替えられる LSTM のセルを作り、忘れることが大事になる問題で { $variants } つのモデルを学習させました。記号が { $length } 個流れ、そのうち 2〜{ $marks } 個に印がついています。最後に、**最後の**印がついた記号を答えます。新しい印が来るたびに、覚えていた答えは間違いになります。だから古い答えを捨てて、新しい答えを持ち続けなければなりません。当てずっぽうだと { PCT($chance, digits: 1) } しか当たりません。
 abl-figure = それぞれのテストの正解率。棒はシードの中央値、点は 1 つ 1 つのシード。破線は当てずっぽう。
@@ -235,6 +245,7 @@ abl-greff = { $paper_greff ->
     [partly] Greff らは、はじめの 2 つで悪くなり、3 つめでは悪くならないと報告しています。合ったのは一部だけです。
    *[disagrees] Greff らの結果とは違います。彼らは、はじめの 2 つで悪くなり、3 つめでは悪くならないと報告しています。
   }
+# explains: a paper's claim as published, not our measurement
 abl-joz-setup = Jozefowicz らは、もっと大きな問題で、たくさん調整した中のいちばん良い結果を比べました。今回は小さな問題 1 つで、各モデルが選んだ学習率 1 つだけです。彼らの主張は 3 つに分けられます。GRU は LSTM に負けない。バイアス 1 は LSTM を助ける。バイアス 1 の LSTM には、GRU の優位がなくなる。
 abl-joz-gru = { $gru_accuracy ->
     [tie] 今回、正解率では GRU はふつうの LSTM に負けず、勝ちもしませんでした。
@@ -257,6 +268,7 @@ abl-joz = { $paper_jozefowicz ->
    *[disagrees] 彼らの描いたとおりにはなりませんでした。
   }
 abl-weights = { $variants } つとも状態の幅は { $width } です。ゲートを外したり連動させたりすると重みも減り、NFG・CIFG・GRU の重みは LSTM（{ NUM($lstm_params) } 個）の { PCT($fewer_share) } です。
+# explains: one model's own seeds quoted from the result, no comparison typed
 abl-lstm-seeds = ふつうの LSTM のシードは { PCT($lstm_low, digits: 1) }〜{ PCT($lstm_high, digits: 1) }（中央値 { PCT($lstm_median, digits: 1) }）とばらつき、解けたのは { $seeds } シード中 { $lstm_solved } シードでした。このため「はっきり下」になるのはすべてのシードが { PCT($hurt_below, digits: 1) } を下回ったときだけ、「はっきり上」はすべてのシードが { PCT($help_above) } を上回ったときだけです。
 abl-rule = 「解けた」はテストの質問の { PCT($solved_from) } 以上に正しく答えたこと。正解率で「はっきり上」は、一方のどのシードも、もう一方のいちばん良いシードをテストの質問の { PCT($win_margin) } 分より大きく上回ったことです。「はっきり下」はその逆です。目安に「早く届いた」は、一方のいちばん遅いシードが、もう一方のいちばん早いシードより { $step_margin } ステップを超えて先に届いたときだけです。{ NUM($steps) } ステップのうちに届かなかったシードは、最後の記録の次で届いたものとして数えます。
 abl-table-model = モデル
@@ -266,7 +278,11 @@ abl-table-accuracy = テストの正解率：中央値（最悪〜最良のシ�
 abl-table-solved = 解けたシード
 abl-table-steps = 目安に届いたステップ（中央のシード、–：届かず）
 abl-table-never = 届かなかったシード
+# explains: a table heading; the cells under it come from the verdicts
 abl-table-accurate = ふつうの LSTM より正解率ではっきり上（–：引き分け）
+# explains: a table heading; the cells under it come from the verdicts
 abl-table-quicker = ふつうの LSTM よりはっきり早く目安へ（–：引き分け）
+# explains: how the experiment was set up, not a result
 abl-about = いくつかの印のうち最後の印の記号を答える問題。列の長さ { $length }、記号 { $symbols } 種類、印は 2〜{ $marks } 個で、最後の印は質問の { $hold } ステップ以上前。{ $lstm_variants } つの LSTM は、スイッチ付きの手書きのセル 1 つから作りました（Greff らの LSTM にあるのぞき穴結合はありません）。GRU は PyTorch のものです。状態の幅はすべて { $width }、バイアスは 2 つめのモデルの忘却バイアスを除いて 0 から始めました。それぞれ { NUM($steps) } ステップ、下の一覧のすべての学習率・{ $seeds } シードで学習させ、別の検証用データで学習率を選んでから（正解率が同じなら検証用データの損失で決定）、見たことのないテスト用の列で採点しました。最後の印から質問までの最小の間隔と学習のステップ数は、ふつうの LSTM がほとんどのシードで学べるように、試しに動かしてから決めました。
+# explains: a paper's claim as published, not our measurement
 abl-paper = Greff ら 2017：忘却ゲートや出力の tanh を外すと LSTM の成績は大きく落ち、入力ゲートと忘却ゲートを連動させてもほとんど変わらない。Jozefowicz ら 2015：GRU は LSTM と同等以上で、忘却ゲートのバイアスを 1 にすると差がほぼ埋まる
