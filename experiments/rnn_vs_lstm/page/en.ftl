@@ -90,13 +90,17 @@ add-table-rnn = RNN error
 add-table-lstm = LSTM error
 add-table-rnn-median = RNN error (median)
 add-table-lstm-median = LSTM error (median)
+# explains: a table's column heading; its cells come from the verdicts
 add-table-rnn-solved = RNN seeds that solved it (of { $seeds })
+# explains: a table's column heading; its cells come from the verdicts
 add-table-lstm-solved = LSTM seeds that solved it (of { $seeds })
 table-better = clearly better (–: a tie)
+# explains: how the models were set up (sizes are matched or stated in code), not a result
 add-about = The adding problem of Hochreiter & Schmidhuber (1997), in the two-channel form of Le, Jaitly & Hinton (2015). { $sizes_match ->
     [same] RNN and LSTM had the same state size, { $lstm_hidden },
    *[different] RNN and LSTM had state sizes { $rnn_hidden } and { $lstm_hidden },
   } but not the same number of weights: { NUM($rnn_params) } (RNN) and { NUM($lstm_params) } (LSTM). For each seed both were trained on the same data for the same number of steps, at every learning rate of the list below; for each model and lag we kept the rate with the lowest median error on the validation data, then scored it by mean squared error on test sequences it had never seen.
+# explains: what the paper claims; whether ours agrees is the verdict v.adding_problem.paper
 add-paper = Hochreiter & Schmidhuber 1997 (Exp. 4), with lags of 100 to 1,000 steps: an LSTM learns the adding problem at long lags, where recurrent nets trained by gradient descent fail. Our lags stop at { $longest_lag } steps, one model trained per lag, so this checks only the short end of their claim
 
 ## Experiment 1: naming the marked symbol (verdict: marked_recall)
@@ -153,10 +157,12 @@ recall-table-rnn = RNN accuracy
 recall-table-lstm = LSTM accuracy
 recall-table-rnn-median = RNN accuracy (median)
 recall-table-lstm-median = LSTM accuracy (median)
+# explains: how the models were set up (sizes are matched or stated in code), not a result
 recall-about = Marked-symbol recall. { $sizes_match ->
     [same] RNN and LSTM had the same state size, { $lstm_hidden },
    *[different] RNN and LSTM had state sizes { $rnn_hidden } and { $lstm_hidden },
   } but not the same number of weights: { NUM($rnn_params) } (RNN) and { NUM($lstm_params) } (LSTM). For each seed both were trained on the same data for the same number of steps, at every learning rate of the list below; for each model and lag we kept the rate with the highest median accuracy on the validation data, then scored it on test sequences it had never seen. The next three figures come from the models of this experiment trained at a lag of { $probe_lag } from seed { $probe_seed } (learning rates: RNN { NUM($rnn_lr) }, LSTM { NUM($lstm_lr) }).
+# explains: what the paper claims; whether ours agrees is the verdict v.marked_recall.paper
 recall-paper = Hochreiter & Schmidhuber 1997, with lags of up to 1,000 steps: an LSTM bridges long time lags at which a plain RNN fails. Our lags stop at { $longest_lag } steps, one model trained per lag, so this checks only the short end of their claim
 
 ## Vanishing gradients (verdict: marked_recall)
@@ -202,7 +208,9 @@ grad-verdict = { $gradients ->
     [solved] The RNN measured here answered { PCT($probe_rnn_accuracy) } right at a lag of { $probe_lag }.
    *[short] The RNN measured here answered { PCT($probe_rnn_accuracy) } right at a lag of { $probe_lag }, short of the { PCT($solved_from) } we count as solved.
   } One model is one look, not a rule.
+# explains: how the models were set up (sizes are matched or stated in code), not a result
 grad-about = Sequences of length { $probe_length } from the marked-recall task; the gradient of the loss with respect to every state h was read through a step-by-step twin of each model that shares its weights. Before training: the freshly initialised models of seed { $probe_seed }; after: the same models trained at a lag of { $probe_lag } (learning rates RNN { NUM($rnn_lr) }, LSTM { NUM($lstm_lr) }). The table divides the gradient size { $distance } steps back by its size at the answer. One model of each kind: other seeds may differ.
+# explains: what the paper claims; whether ours agrees is the verdict v.marked_recall.paper
 grad-paper = Bengio, Simard & Frasconi 1994, a theory for any RNN that must hold on to information through noise: in a plain RNN the gradient shrinks exponentially with the distance back in time. We checked it in one trained model of each kind, { $distance } steps back
 
 ## What do the gates do? (verdict: marked_recall)
@@ -232,6 +240,7 @@ gate-answered = { $answered ->
     [right] The model answered this example correctly.
    *[wrong] The model got this example wrong.
   }
+# explains: how the models were set up (sizes are matched or stated in code), not a result
 gate-about = The LSTM trained at a lag of { $probe_lag } from seed { $probe_seed } (state size { $lstm_hidden }, learning rate { NUM($lstm_lr) }) read the first test sequence it answered correctly; a step-by-step twin with the same weights as PyTorch's LSTM recorded the gates and the cells. The { $cells } cells are those whose value one step before the question the marked symbol explains best (share of their variance over { $sequences } test sequences). Movement: the change of the cells from the marked step to the step before the question, divided by their size at the marked step, summed over the cells.
 
 ## Where does each model look? (verdict: marked_recall)
@@ -309,6 +318,7 @@ edge-sizes = { $edge ->
     [some] With { $edge_sizes } training examples, the learning rate chosen for at least one model was the smallest or the largest on our list, so a rate we did not try might have done better there.
    *[none] Every chosen learning rate lay inside our list, at neither end.
   }
+# explains: measured times and counts quoted as numbers; the word for who was faster is chosen in small-speed
 small-cost = The LSTM has { NUM($lstm_params) } weights and the RNN { NUM($rnn_params) } ({ NUM($params_ratio, digits: 2) } times as many), and it does { NUM($flops_ratio, digits: 2) } times the multiply-adds per training step. A median training step took { NUM($rnn_step_ms, digits: 2) } ms for the RNN and { NUM($lstm_step_ms, digits: 2) } ms for the LSTM; paired run by run ({ $pairs } pairs with the same size, seed and learning rate), the LSTM's step took { NUM($step_ratio, digits: 2) } times as long (from { NUM($step_ratio_low, digits: 2) } to { NUM($step_ratio_high, digits: 2) } times).
 small-table-size = training examples
 small-table-rnn = RNN accuracy (median)
@@ -317,6 +327,7 @@ small-about = Marked-symbol recall with a lag of { $lag } steps; only the number
     [same] Both models had a state of { $lstm_hidden } numbers
    *[different] The RNN's state held { $rnn_hidden } numbers and the LSTM's { $lstm_hidden }
   }, but not the same number of weights ({ NUM($rnn_params) } and { NUM($lstm_params) }). Both got the same number of training steps, with the learning rate chosen per model and size on validation data. Step times: { $timed_steps } training steps timed after { $warmup_steps } untimed warm-up steps; a run's step time is the median of those. Multiply-adds: those of the matrix products of one training step (forward and backward), counted from the layer sizes.
+# explains: what the paper claims; whether ours agrees is the verdict v.small_data.paper
 small-paper = Chung et al. 2014, on music and speech data: gated units (LSTM, GRU) beat a plain tanh RNN at modelling sequences. Ours is a short memory task with small training sets, so this checks their direction only
 
 ## After school

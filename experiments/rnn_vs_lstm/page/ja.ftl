@@ -89,7 +89,9 @@ add-table-rnn = RNN の誤差
 add-table-lstm = LSTM の誤差
 add-table-rnn-median = RNN の誤差（中央値）
 add-table-lstm-median = LSTM の誤差（中央値）
+# explains: a table's column heading; its cells come from the verdicts
 add-table-rnn-solved = 解けた RNN のシード（{ $seeds } 中）
+# explains: a table's column heading; its cells come from the verdicts
 add-table-lstm-solved = 解けた LSTM のシード（{ $seeds } 中）
 table-better = はっきり上（–：引き分け）
 add-about = Hochreiter と Schmidhuber（1997）の足し算問題を、Le・Jaitly・Hinton（2015）の 2 チャンネル版で。{ $sizes_match ->
@@ -154,6 +156,7 @@ recall-about = 印つき記号の記憶問題。{ $sizes_match ->
     [same] RNN と LSTM はメモのサイズをそろえた（{ $lstm_hidden }）が
    *[different] RNN と LSTM はメモのサイズが { $rnn_hidden } と { $lstm_hidden } で
   }、重みの数は RNN { NUM($rnn_params) }、LSTM { NUM($lstm_params) } と異なる。シードごとに同じデータ・同じステップ数で、下の表の学習率をすべて試した。モデルとラグごとに、検証用データで正解率の中央値がいちばん高かった学習率を選び、学習に使っていないテスト用の列で正解率を測った。下の 3 つの図は、この実験でラグ { $probe_lag }・シード { $probe_seed } で学習したモデル（学習率 RNN { NUM($rnn_lr) }、LSTM { NUM($lstm_lr) }）から作った。
+# explains: what the paper claims; whether ours agrees is the verdict v.marked_recall.paper
 recall-paper = Hochreiter と Schmidhuber 1997（ラグは最長 1,000）：LSTM は、ふつうの RNN が失敗する長いラグをまたいで情報を運べる。私たちのラグは { $longest_lag } までで、ラグごとに別のモデルを学習させたので、確かめたのは主張の短い側だけ
 
 ## 勾配消失（verdict: marked_recall）
@@ -199,7 +202,9 @@ grad-verdict = { $gradients ->
     [solved] ここで測った RNN の正解率は、ラグ { $probe_lag } で { PCT($probe_rnn_accuracy) } でした。
    *[short] ここで測った RNN の正解率は、ラグ { $probe_lag } で { PCT($probe_rnn_accuracy) } で、「解けた」とみなす { PCT($solved_from) } には届いていません。
   }モデル 1 つの測定は一例であって、決まりではありません。
+# explains: how the models were set up (sizes are matched or stated in code), not a result
 grad-about = 印つき記号の記憶問題で、長さ { $probe_length } の列を読ませ、各ステップの状態 h に届く損失の勾配の大きさを、同じ重みを持つ 1 ステップずつの計算で測った。学習前はシード { $probe_seed } で初期化したばかりのモデル、学習後は同じモデルをラグ { $probe_lag } で学習させたもの（学習率 RNN { NUM($rnn_lr) }、LSTM { NUM($lstm_lr) }）。表は、{ $distance } ステップ前の位置の勾配の大きさを、答えの位置の大きさで割ったもの。モデルは各 1 つなので、ほかのシードでは違う値になりうる。
+# explains: what the paper claims; whether ours agrees is the verdict v.marked_recall.paper
 grad-paper = Bengio・Simard・Frasconi 1994（情報をノイズに負けずに保つ RNN 一般についての理論）：ふつうの RNN では、勾配がさかのぼる距離とともに指数関数的に縮む。私たちが確かめたのは、学習したモデル各 1 つの、{ $distance } ステップ前の値だけ
 
 ## ゲート（verdict: marked_recall）
@@ -229,6 +234,7 @@ gate-answered = { $answered ->
     [right] このモデルは、この例に正しく答えています。
    *[wrong] このモデルは、この例を間違えました。
   }
+# explains: how the models were set up (sizes are matched or stated in code), not a result
 gate-about = ラグ { $probe_lag }・シード { $probe_seed } で学習した LSTM（メモのサイズ { $lstm_hidden }、学習率 { NUM($lstm_lr) }）に、テスト用の列のうち正しく答えた最初の 1 つを読ませ、PyTorch の LSTM と同じ重みで 1 ステップずつ計算してゲートとセルを記録した。{ $cells } つのセルは、質問の 1 ステップ前の値のばらつきを印の記号がいちばんよく説明するもの（{ $sequences } 本のテスト用の列で計算）。動いた量は、印のステップから質問の 1 ステップ前までのセルの変化を、印のステップでの値の大きさで割って合計したもの。
 
 ## 答えはどの入力から来ている？（verdict: marked_recall）
@@ -272,6 +278,7 @@ sum-cell = { $typically ->
 
 ## RNN の出番はある？（verdict: small_data）
 
+# explains: quotes the advice the section tests
 small-ask = 「ふつうの RNN は、短い列やデータが少ないときに向いている」とよく言われます。そこで、短い記憶の問題を、学習用の例をとても少なくしたり多くしたりして、両方に解かせました。
 small-main = { $outcome ->
     [rnn_somewhere] 学習用の例の数によっては、ふつうの RNN が LSTM をはっきり上回りました。しかも RNN のほうが小さなモデルです。
@@ -314,6 +321,7 @@ small-about = 印つき記号の記憶問題（{ $lag } ステップ前）で、
     [same] メモの大きさはどちらも { $lstm_hidden }
    *[different] メモの大きさは RNN が { $rnn_hidden }、LSTM が { $lstm_hidden }
   }、重みの数は RNN { NUM($rnn_params) }、LSTM { NUM($lstm_params) } で異なる。どちらも同じステップ数だけ学習し、学習率はモデルと例の数ごとに検証用データで選んだ。時間：数えないウォームアップ { $warmup_steps } ステップのあと { $timed_steps } ステップを計り、その中央値をその回の 1 ステップの時間とした。計算量：学習 1 ステップ（順伝播と逆伝播）の行列の積の掛け算・足し算を、層の大きさから数えた。
+# explains: what the paper claims; whether ours agrees is the verdict v.small_data.paper
 small-paper = Chung ら 2014（音楽と音声のデータ）：ゲートを持つユニット（LSTM、GRU）は、ふつうの tanh RNN より列をうまくモデル化する。私たちのは短い記憶の問題と小さな学習データなので、確かめたのは向きだけ
 
 ## 放課後の会話
