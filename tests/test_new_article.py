@@ -2,8 +2,9 @@
 
 What a new author does, as real processes in a copy of the project: `chigai new`, a
 model the project does not have (an MLP) added to the example and declared in the
-article's article.toml, the quick run, and `chigai check`, which lints the article,
-renders its pages and draws its figures. Then every file of the copy is compared with
+article's article.toml, the quick run, and `chigai check`, which lints the article (its
+page layer, experiments/<article>/page/, included), renders its pages from their
+verdicts and words and draws its figures. Then every file of the copy is compared with
 before: only the article's folder, docs/ and mkdocs.yml changed, besides what running an
 experiment writes (its result file, its lock and the trial cache, both gitignored).
 """
@@ -89,3 +90,5 @@ def test_a_new_article_with_a_new_model_changes_nothing_outside_its_folders(tmp_
     outside = sorted(p for p in changed - written_by_the_run if not p.startswith(ALLOWED))
     assert outside == []
     assert f"experiments/{ARTICLE}/article.toml" in changed and "mkdocs.yml" in changed
+    page_layer = {f"experiments/{ARTICLE}/page/{name}" for name in ("verdicts.py", "ja.ftl")}
+    assert page_layer <= changed  # the pages' judgements and words live in its folder too

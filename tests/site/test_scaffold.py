@@ -1,15 +1,21 @@
 """`chigai new`: a new article that builds and shows at once, or nothing written at all."""
 
+import html
+import json
 import re
 import shutil
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from helpers import ROOT, copy_project, run_tool
+from experiments.test_parity import parity_problems
+from experiments.test_prose import unselected_judgements
+from helpers import PROJECT_PARTS, ROOT, copy_project, run_tool
 
 import chigai.site.scaffold as scaffold
-from chigai.site.scaffold import ScaffoldError, new_article
+from chigai.site.scaffold import NewArticle, ScaffoldError, new_article
+from chigai.site.words import LANGUAGES, load_verdicts, said_with, say
 
 # What `chigai new` reads or may write, copied into a small project for the quick tests.
 SMALL = ("mkdocs.yml", "docs/index.ja.md", "docs/index.en.md", "docs/rnn-vs-lstm.ja.md")
@@ -68,14 +74,15 @@ def test_a_failure_midway_removes_what_was_made_and_restores_what_was_edited(
     before = snapshot(small_project)
     real = scaffold.write_atomically
     calls = []
+    last = len(scaffold.plan(small_project, NewArticle("demo-vs-thing", **_titles())))
 
-    def fail_on_the_sixth(path: Path, text: str) -> None:  # after mkdocs.yml and a home page
+    def fail_on_the_last(path: Path, text: str) -> None:  # after mkdocs.yml and a home page
         calls.append(path)
-        if len(calls) == 6:
+        if len(calls) == last:
             raise OSError("disk full")
         real(path, text)
 
-    monkeypatch.setattr(scaffold, "write_atomically", fail_on_the_sixth)
+    monkeypatch.setattr(scaffold, "write_atomically", fail_on_the_last)
     with pytest.raises(OSError, match="disk full"):
         new_article(small_project, "demo-vs-thing", **TITLES)
     assert snapshot(small_project) == before
@@ -94,6 +101,28 @@ def test_edits_are_minimal_and_keep_comments_and_formatting(small_project):
         card = home.replace(originals[f"docs/index.{lang}.md"].split("</div>")[0], "")
         assert card.startswith('-   {{ thumbnail("demo_vs_thing/example_accuracy") }}\n')
         assert f"**[{TITLES[lang]}](demo-vs-thing.md)**" in card
+
+
+def _titles() -> dict[str, str]:
+    return {"title_ja": TITLES["ja"], "title_en": TITLES["en"]}
+
+
+def test_a_new_articles_pages_only_say_its_words_the_same_in_both_languages(small_project):
+    """The page layer of a new article as the page rules read it: no template tag but
+    `{{ }}`, the main line said with the example's verdict, the same figures, boxes and
+    messages in both languages (test_parity), and no judging word beside a model name
+    outside a selector in either language's words (test_prose)."""
+    new_article(small_project, "demo-vs-thing", **TITLES)
+    pages = {
+        lang: (small_project / "docs" / f"demo-vs-thing.{lang}.md").read_text()
+        for lang in LANGUAGES
+    }
+    folder = small_project / "experiments" / "demo_vs_thing" / "page"
+    for lang, page in pages.items():
+        assert "{%" not in page
+        assert "example-main" in said_with(page)["demo_vs_thing_example"]
+        assert unselected_judgements((folder / f"{lang}.ftl").read_text(), lang) == []
+    assert parity_problems("demo-vs-thing", pages["ja"], pages["en"]) == []
 
 
 def test_the_titles_given_name_the_pages_and_the_article(small_project):
@@ -127,16 +156,27 @@ def test_a_missing_or_unusable_title_is_one_line_exit_2_and_nothing_is_written(
 
 @pytest.mark.slow
 def test_a_new_article_builds_and_shows_in_both_languages_nav_and_home(tmp_path):
-    """What a writer does first, as real processes: new, the quick run, a strict build."""
-    project = copy_project(tmp_path / "p")
+    """What a writer does first, as real processes: new, the quick run, a strict build;
+    then the page rules every article meets (tests/site/test_words.py: every message in
+    both languages, every selector's sentences flip, no judgement in a template;
+    tests/experiments/test_parity.py, test_prose.py), run on the new article in the copy."""
+    tests = ("pyproject.toml", "tests", "benchmarks")  # to run the suite's rules in the copy
+    project = copy_project(tmp_path / "p", (*PROJECT_PARTS, *tests))
+    rules = ("tests/site/test_words.py", "tests/experiments/test_parity.py")
     for command in (
         ("chigai", "new", "demo-vs-thing", *OPTIONS),
         ("chigai", "run", "demo_vs_thing_example", "--device", "cpu"),
         ("mkdocs", "build", "--strict"),
+        ("pytest", *rules, "tests/experiments/test_prose.py", "-k", "demo-vs-thing", "-v"),
     ):
-        done = run_tool(*command, cwd=project)
+        done = run_tool(*command, cwd=project, env={"PYTHONDONTWRITEBYTECODE": "1"})
         assert done.returncode == 0, (*command, done.stdout[-2000:], done.stderr[-3000:])
+    assert "test_each_verdict_flips_its_sentence_in_both_languages[demo-vs-thing" in done.stdout
     site = project / "site"
+    stored = json.loads((project / "results" / "demo_vs_thing_example.quick.json").read_text())
+    result = SimpleNamespace(data=stored["data"], findings=stored["data"]["findings"])
+    folder = project / "experiments" / "demo_vs_thing" / "page"
+    verdict = load_verdicts(folder).demo_vs_thing_example(result)
     for lang, base, title, made in (
         ("ja", "", TITLES["ja"], "この数字の作り方"),
         ("en", "en/", TITLES["en"], "How these numbers were made"),
@@ -144,6 +184,8 @@ def test_a_new_article_builds_and_shows_in_both_languages_nav_and_home(tmp_path)
         page = (site / base / "demo-vs-thing" / "index.html").read_text()
         figure = f"figures/demo_vs_thing/example_accuracy.{lang}"
         assert "<h1 id=" in page and title in page
+        text = html.unescape(re.sub(r"<[^>]+>", "", page))  # a glossary tooltip aside
+        assert str(say(folder, lang, "example-main", verdict)) in text  # the run's main line
         assert re.search(rf'<img class="no-lightbox" alt="[^"]+" src="(\.\./)+{figure}\.svg"', page)
         assert (site / f"{figure}.svg").stat().st_size > 1000
         assert f"{made}: demo_vs_thing_example" in page and "Hochreiter" in page

@@ -2,11 +2,12 @@
 shows at once, under the titles its writer gave in both languages.
 
 It writes the article's own files from chigai/site/templates/new (an example experiment that
-follows the project's recipe, the article's article.toml, a ja and an en page), puts the
-page in the nav of mkdocs.yml before the methodology page, and adds a card to both home
-pages. Nothing is written unless all of it can be: every file's new text is made first
-(a missing anchor in mkdocs.yml or a home page fails there), and a failure while writing
-removes what was created and puts back what was edited.
+follows the project's recipe, the article's article.toml, its page layer, page/verdicts.py
+with page/ja.ftl and page/en.ftl (chigai.site.words), and a ja and an en page that only
+say those words), puts the page in the nav of mkdocs.yml before the methodology page, and
+adds a card to both home pages. Nothing is written unless all of it can be: every file's
+new text is made first (a missing anchor in mkdocs.yml or a home page fails there), and a
+failure while writing removes what was created and puts back what was edited.
 """
 
 import json
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chigai.run.atomic import write_atomically
+from chigai.site.words import page_folder
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
 # A leading letter: the article's experiment ids are read as `results.<id>` in templates.
@@ -100,10 +102,13 @@ def new_article(root: Path, slug: str, *, ja: str, en: str) -> list[Path]:
 def plan(root: Path, new: NewArticle) -> list[Change]:
     """Every file's new text, made before anything is written."""
     folder = root / "experiments" / new.article
+    words = page_folder(folder)
     docs = root / "docs"
     changes = [
         Change(folder / "article.toml", _fill("article.toml.tmpl", new)),
         Change(folder / f"{new.experiment}.py", _fill("experiment.py.tmpl", new)),
+        Change(words / "verdicts.py", _fill("verdicts.py.tmpl", new)),
+        *(Change(words / f"{lang}.ftl", _text(f"{lang}.ftl.tmpl")) for lang in ("ja", "en")),
         *(
             Change(docs / f"{new.slug}.{lang}.md", _fill(f"page.{lang}.md.tmpl", new))
             for lang in ("ja", "en")
@@ -137,9 +142,12 @@ def _refuse_existing(root: Path, new: NewArticle) -> None:
 
 
 def _fill(template: str, new: NewArticle) -> str:
-    return string.Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(
-        new.substitutions()
-    )
+    return string.Template(_text(template)).substitute(new.substitutions())
+
+
+def _text(template: str) -> str:
+    """A template as it is: the .ftl files are copied unfilled, their `$` is Fluent's."""
+    return (TEMPLATES / template).read_text(encoding="utf-8")
 
 
 def _read(path: Path) -> str:
