@@ -3,7 +3,8 @@ text outside folds and tables, the 結論 / In short box on its own, asides and 
 
 import sys
 
-from helpers import ROOT
+import pytest
+from helpers import ROOT, article_pages
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import readability
@@ -44,3 +45,19 @@ def test_a_seed_text_is_measured_by_the_same_rules_without_its_profile_line():
     seed = "名前:中嶋 悟 6:30 起床。\n本文の文です。二つ目。\n次の記事: 何か。\n"
     assert readability.measure_seed(seed)["main"]["sentences"] == 2
     assert readability.measure_seed(seed)["main"]["digits"] == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug", article_pages())
+def test_every_article_reads_as_issue_21_asks(built_site, slug):
+    """Japanese: 結論 sentences <= 40 characters on average, asides <= 2 per 1,000
+    characters of main text, digits <= 2.5% of it; English: In short <= 22 words."""
+    pages = {"ja": built_site / slug, "en": built_site / "en" / slug}
+    ja, en = (
+        readability.measure_page((pages[lang] / "index.html").read_text("utf-8"), lang)
+        for lang in ("ja", "en")
+    )
+    assert ja["in_short"]["mean_sentence"] <= 40, ja["in_short"]
+    assert ja["main"]["asides_per_1000"] <= 2, ja["main"]
+    assert ja["main"]["digits"] <= 0.025, ja["main"]
+    assert en["in_short"]["mean_sentence"] <= 22, en["in_short"]
