@@ -267,7 +267,7 @@ def rerun_sentences(folder: Path, lang: str, ours: Any, theirs: Any) -> list[Mar
     if make is None:
         return None
     source = template.read_text(encoding="utf-8")
-    if f"results.{experiment}" in source:  # the page still words some of it itself
+    if f"results.{experiment}.findings" in source:  # the page still judges some of it itself
         return None
     messages = said_with(source).get(experiment, [])
     return reworded(folder, lang, messages, make(ours), make(theirs))
