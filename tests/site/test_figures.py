@@ -1,4 +1,5 @@
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,7 @@ def test_cost_charts_draw_a_gpu_section_as_dashed_lines(kind):
     )
 
 
-def _drawn(kind: str, experiment: str, lang: str, phone: bool = False):
+def _drawn(kind: str, experiment: str, lang: str, phone: bool = False, preset: str = "quick"):
     """The matplotlib Figure of a kind, laid out as it is saved (not closed: the caller does)."""
     import matplotlib.pyplot as plt
 
@@ -96,7 +97,8 @@ def _drawn(kind: str, experiment: str, lang: str, phone: bool = False):
     token = PHONE.set(phone)
     try:
         with plt.rc_context(rc_for(lang)), drawing(models_of(experiment)):
-            figure = KINDS[kind](quick_data(experiment), lang)
+            data = json.loads((ROOT / "results" / f"{experiment}.{preset}.json").read_text())
+            figure = KINDS[kind](data["data"], lang)
             if phone:
                 fit_phone(figure)
             figure.canvas.draw()
@@ -168,4 +170,64 @@ def test_the_phone_drawing_is_narrow_and_its_text_at_least_9_pt(experiment, name
     for text in texts:  # nothing cut off at the edges of the narrower canvas
         box = text.get_window_extent(renderer)
         assert inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1), (name, text)
+    plt.close(figure)
+
+
+def _tick_labels_run_together(figure) -> list[str]:
+    """Neighbouring tick labels on one axis that overlap, or that stand side by side with
+    less than half an em between them (so '512 1024' reads as '5121024')."""
+    renderer = figure.canvas.get_renderer()
+    together = []
+    for ax in (ax for ax in figure.axes if ax.axison):
+        for axis, (start, end) in ((ax.xaxis, (0, 2)), (ax.yaxis, (1, 3))):
+            low, high = sorted(axis.get_view_interval())
+            shown = [
+                tick.label1
+                for tick in axis.get_major_ticks()
+                if tick.label1.get_visible() and tick.label1.get_text()
+                if low <= tick.get_loc() <= high
+            ]
+            boxes = [(t.get_window_extent(renderer).extents, t) for t in shown]
+            boxes.sort(key=lambda pair: pair[0][start])
+            for (a, left), (b, right) in pairwise(boxes):
+                side_by_side = (axis is ax.xaxis) == (left.get_rotation() % 180 == 0)
+                room = 0.5 * left.get_fontsize() * figure.dpi / 72 if side_by_side else 0
+                if b[start] - a[end] < room:
+                    together.append(f"{left.get_text()!r} {right.get_text()!r}")
+    return together
+
+
+@pytest.mark.parametrize("phone", [False, True])
+@pytest.mark.parametrize(("experiment", "name", "kind"), DECLARED)
+def test_tick_labels_of_the_published_figures_never_run_together(experiment, name, kind, phone):
+    import matplotlib.pyplot as plt
+
+    figure = _drawn(kind, experiment, "ja", phone, preset="full")
+    assert not _tick_labels_run_together(figure), name
+    plt.close(figure)
+
+
+@pytest.mark.parametrize("width", [20, 36])
+def test_a_phone_axis_title_breaks_english_between_words(width):
+    from chigai.site.figures.style import wrap
+
+    for name, words in LABELS.items():
+        wrapped = wrap(words["en"], width)
+        assert wrapped.replace("\n", " ") == words["en"].strip(), (name, wrapped)
+
+
+@pytest.mark.parametrize("phone", [False, True])
+def test_the_gate_traces_cells_share_no_colour_with_a_gate_or_a_guide_line(phone):
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_hex
+
+    figure = _drawn("gate_trace", "marked_recall", "en", phone)
+    gates, cells = figure.axes
+    named = {line.get_label(): line for line in cells.get_lines() if "#" in line.get_label()}
+    lines = [*gates.get_lines(), *cells.get_lines()]
+    others = {to_hex(line.get_color()) for line in lines if line not in named.values()}
+    assert len(named) == len(quick_data("marked_recall")["gates"]["cell_units"])
+    assert not {to_hex(line.get_color()) for line in named.values()} & others
+    drawn_as = {(to_hex(line.get_color()), line.get_linestyle()) for line in named.values()}
+    assert len(drawn_as) == len(named)  # the legend tells every cell apart
     plt.close(figure)

@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from chigai.site.figures.style import COLORS, SIZE, legend_outside
+from chigai.site.figures.style import CELL_DASHES, CELL_SHADES, COLORS, SIZE, legend_outside
 from chigai.site.strings import label
 
 
@@ -146,8 +146,17 @@ def gate_trace(data: dict[str, Any], lang: str) -> Figure:
     top.set_ylim(0, 1)
     top.set_ylabel(label("gate_open", lang))
     legend_outside(figure, top, where="upper")
-    for unit, values in zip(gates["cell_units"], gates["cells"], strict=True):
-        bottom.plot(steps, values, label=f"{label('cell', lang)} #{unit}")
+    # cells in the cell's blue, told apart by shade and dash: no gate's colour, no
+    # guide line's (the red and grey dashed verticals), distinct in greyscale too
+    for k, (unit, values) in enumerate(zip(gates["cell_units"], gates["cells"], strict=True)):
+        bottom.plot(
+            steps,
+            values,
+            CELL_DASHES[k % len(CELL_DASHES)],
+            color=CELL_SHADES[k % len(CELL_SHADES)],
+            linewidth=1.8,
+            label=f"{label('cell', lang)} #{unit}",
+        )
     bottom.set_ylabel(label("cell_value", lang))
     bottom.set_xlabel(label("step", lang))
     bottom.xaxis.set_major_locator(MaxNLocator(integer=True))  # steps are whole numbers

@@ -62,8 +62,10 @@ def attention_map(data: dict[str, Any], lang: str) -> Figure:
 def alignment_map(data: dict[str, Any], lang: str) -> Figure:
     """Seq2seq with attention: which input word each output word looked at."""
     example = data["alignment"]
-    width = PHONE_WIDTH if PHONE.get() else SIZE[0]
-    figure, axes = plt.subplots(figsize=(width, width * 0.8), layout="constrained")
+    # a phone gets a taller canvas, so the square map can take the whole width and keep
+    # a word per column legible; the colour bar goes below it
+    size = (PHONE_WIDTH, PHONE_WIDTH * 1.25) if PHONE.get() else (SIZE[0], SIZE[0] * 0.8)
+    figure, axes = plt.subplots(figsize=size, layout="constrained")
     image = axes.imshow(example["weights"], cmap=HEATMAP, vmin=0, vmax=1)
     axes.set_xticks(range(len(example["source"])), [str(w) for w in example["source"]], fontsize=8)
     axes.set_yticks(range(len(example["output"])), [str(w) for w in example["output"]], fontsize=8)

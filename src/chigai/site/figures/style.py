@@ -10,6 +10,7 @@ at least PHONE_MIN_PT (12 CSS px) stays above 11 px. Legends sit outside the axe
 import re
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
+from itertools import pairwise
 from typing import Any
 from unicodedata import east_asian_width
 
@@ -19,6 +20,7 @@ matplotlib.use("Agg")
 import matplotlib_fontja  # noqa: F401  (registers IPAexGothic with matplotlib)
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -28,6 +30,7 @@ SIZE = (6.4, 4.0)
 PHONE_WIDTH = 3.6  # inches = 346 CSS px, about the content column of a 375-px phone
 PHONE_HEIGHT = 0.9  # phone height per desktop height: a narrower chart needs less height
 PHONE_MIN_PT = 9.0  # 12 CSS px when shown 1:1
+TICK_GAP_EM = 0.5  # the least room between tick labels: "512 1024", not "5121024"
 # Whether the figure being drawn is the phone variant: figure kinds keep their (data, lang)
 # signature and ask here only where the layout itself must change (stacked panels).
 PHONE: ContextVar[bool] = ContextVar("phone", default=False)
@@ -41,6 +44,9 @@ SHARED_COLORS = {
     "output_gate": "#ff7f0e",
     "cell": "#2a7ab0",
 }
+# The gate trace's cell lines: shades of the cell's blue (dark to light), each its own dash.
+CELL_SHADES = ("#08306b", "#2a7ab0", "#6baed6")
+CELL_DASHES = ("-", "--", "-.")
 
 
 class _Colors(Mapping[str, str]):
@@ -111,8 +117,7 @@ def wrap(text: str, width: int) -> str:
     for token in re.findall(
         r"[（(「][^）)」]*[）)」]?\s*|[\u30a0-\u30ff]+\s*|[^\s（(「\u30a0-\u30ff]+\s*|\s+", text
     ):
-        pieces = [token] if _width(token) <= width else list(token)  # long CJK runs: by char
-        for piece in pieces:
+        for piece in _pieces(token, width):
             if line and _width(line + piece.rstrip()) > width:
                 if piece[0] in "、。，）」？！":  # no line starts with closing punctuation
                     line, piece = line + piece[0], piece[1:]
@@ -120,6 +125,17 @@ def wrap(text: str, width: int) -> str:
                 line = ""
             line += piece
     return "\n".join([*lines, line.rstrip()]).strip()
+
+
+def _pieces(token: str, width: int) -> list[str]:
+    """A token too long for a line, cut between its words ("(cards, blanks '·', ...)"),
+    and a word still too long (a run of Japanese) between its characters."""
+    if _width(token) <= width:
+        return [token]
+    words = re.findall(r"\S+\s*", token)
+    if len(words) > 1:
+        return [piece for word in words for piece in _pieces(word, width)]
+    return list(token)
 
 
 def fit_phone(figure: Figure) -> None:
@@ -141,6 +157,58 @@ def fit_phone(figure: Figure) -> None:
             fits = int(room * 72 / (axis_label.get_fontsize() * 0.62))
             if text and _width(text) > fits:
                 axis_label.set_text(wrap(text, fits))
+    _uncrowd_ticks(figure)
+
+
+def _uncrowd_ticks(figure: Figure) -> None:
+    """Tick labels closer than TICK_GAP_EM run together ("5121024"): first shrink them to
+    PHONE_MIN_PT, then label every k-th tick only, counting back from the last (the end of
+    a range is what text quotes), the other ticks kept unlabelled."""
+    for shrink in (True, False):
+        figure.draw_without_rendering()  # lay out, so the labels have their final places
+        for axis in _crowded_axes(figure):
+            if shrink:
+                axis.set_tick_params(labelsize=PHONE_MIN_PT)
+                continue
+            ticks = _shown_ticks(axis)
+            places, texts = [loc for loc, _ in ticks], [label.get_text() for _, label in ticks]
+            for step in range(2, len(texts)):
+                keep = [t if (len(texts) - 1 - i) % step == 0 else "" for i, t in enumerate(texts)]
+                axis.set_ticks(places, keep)
+                figure.draw_without_rendering()
+                if axis not in _crowded_axes(figure):
+                    break
+
+
+def _shown_ticks(axis: Axis) -> list[tuple[float, Text]]:
+    """(place, label) of each major tick with a visible label inside the axis' limits."""
+    low, high = sorted(axis.get_view_interval())
+    return [
+        (tick.get_loc(), tick.label1)
+        for tick in axis.get_major_ticks()
+        if tick.label1.get_visible() and tick.label1.get_text() and low <= tick.get_loc() <= high
+    ]
+
+
+def _crowded_axes(figure: Figure) -> list[Axis]:
+    """The axes on which two neighbouring tick labels overlap, or, where the labels stand
+    side by side along their reading direction, are closer than TICK_GAP_EM."""
+    renderer = figure.canvas.get_renderer()
+    crowded = []
+    for ax in (ax for ax in figure.axes if ax.axison):
+        for axis, (start, end) in ((ax.xaxis, (0, 2)), (ax.yaxis, (1, 3))):
+            shown = [label for _, label in _shown_ticks(axis)]
+            if len(shown) < 2:
+                continue
+            boxes = sorted(
+                (t.get_window_extent(renderer).extents for t in shown), key=lambda b: b[start]
+            )
+            side_by_side = (axis is ax.xaxis) == (shown[0].get_rotation() % 180 == 0)
+            em = min(t.get_fontsize() for t in shown) * figure.dpi / 72
+            room = TICK_GAP_EM * em if side_by_side else 0.0
+            if min(b[start] - a[end] for a, b in pairwise(boxes)) < room:
+                crowded.append(axis)
+    return crowded
 
 
 def _tick_size(ax: Axes) -> float:
