@@ -8,7 +8,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from chigai.site.figures.style import CELL_DASHES, CELL_SHADES, COLORS, SIZE, legend_outside
+from chigai.site.figures.style import (
+    CELL_DASHES,
+    CELL_SHADES,
+    COLORS,
+    PHONE,
+    SIZE,
+    legend_outside,
+)
 from chigai.site.strings import label
 
 
@@ -167,8 +174,15 @@ def gate_trace(data: dict[str, Any], lang: str) -> Figure:
     top.annotate(
         label("marked_here", lang), (gates["marked_at"] + 1, 0.97), ha="left", va="top", fontsize=9
     )
+    # on a phone the two names would meet in one line ("marked symbol question"): the
+    # question's goes to the foot of its line, below the gates (a gate is rarely near shut)
+    foot = PHONE.get()
     top.annotate(
-        label("asked_here", lang), (gates["asked_at"] + 1, 0.97), ha="right", va="top", fontsize=9
+        label("asked_here", lang),
+        (gates["asked_at"] + 1, 0.03 if foot else 0.97),
+        ha="right",
+        va="bottom" if foot else "top",
+        fontsize=9,
     )
     return figure
 
