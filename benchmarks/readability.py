@@ -117,9 +117,7 @@ def measure_page(html: str, lang: str) -> dict[str, dict]:
     parser.feed(html)
     parser.close()
     main = [
-        text
-        for tag, kinds, text in parser.blocks
-        if tag in MAIN and not kinds & {"fold", "table"}
+        text for tag, kinds, text in parser.blocks if tag in MAIN and not kinds & {"fold", "table"}
     ]
     titles = {_box(kinds) for _, kinds, text in parser.blocks if text in BOX_TITLES}
     in_short = [
