@@ -13,8 +13,8 @@ def _caches(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.glob("chigai-test-cache-*"))
 
 
-def test_a_run_with_workers_leaves_no_cache_folder_behind(tmp_path):
-    command = [sys.executable, "-m", "pytest", "-n", "2", "-q", "-p", "no:cacheprovider"]
+def test_a_run_with_a_worker_leaves_no_cache_folder_behind(tmp_path):
+    command = [sys.executable, "-m", "pytest", "-n", "1", "-q", "-p", "no:cacheprovider"]
     test = "tests/tasks/test_reversal.py"
     done = subprocess.run(
         [*command, test, "--basetemp", str(tmp_path / "base")],
