@@ -88,7 +88,12 @@ def _inject(project: Path) -> None:
     experiment.write_text(source)
     toml = project / "experiments" / "rnn_vs_lstm" / "article.toml"
     names = "".join(f"{lang} = {json.dumps(ARTICLE[lang])}\n" for lang in LANGS)
-    toml.write_text(f'share_figure = "adding_mse"\n\n[name]\n{names}')
+    # only its [name] table is replaced: the rest (share figure, models) stays as declared
+    source, count = re.subn(
+        r"^\[name\].*?(?=^\[|\Z)", f"[name]\n{names}\n", toml.read_text(), flags=re.M | re.S
+    )
+    assert count == 1, "article.toml: no [name] table to inject into"
+    toml.write_text(source)
     for path in (project / "results").glob("architecture.*.json"):
         stored = json.loads(path.read_text())
         stored["provenance"]["device"] = PAYLOADS[0]
