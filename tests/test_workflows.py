@@ -97,17 +97,23 @@ def _imported(folder: str) -> set[str]:
     return names - set(sys.stdlib_module_names) - ours
 
 
+def _normal(name: str) -> str:
+    """A distribution's name as pip compares them (PEP 503): fluent.runtime = fluent-runtime."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 @pytest.mark.parametrize("folder", ["src", "experiments", "tests", "benchmarks"])
 def test_every_imported_package_is_declared_and_locked(folder):
     """An import that works only because another package pulled it in breaks one day."""
     distributions = importlib.metadata.packages_distributions()
     declared = _declared()
+    declared = {_normal(name) for name in declared}
     locked = {
-        line.split("==")[0].lower()
+        _normal(line.split("==")[0])
         for line in (ROOT / "requirements.lock").read_text().splitlines()
         if "==" in line
     }
     for module in sorted(_imported(folder)):
-        names = {name.lower() for name in distributions.get(module, [module])}
+        names = {_normal(name) for name in distributions.get(module, [module])}
         assert names & declared, f"{folder} imports {module} ({names}): declare it in pyproject"
         assert names & (locked | {"torch"}), f"{module} is not pinned in requirements.lock"
