@@ -132,7 +132,8 @@ def test_markdown_for_a_pull_request_folds_each_page_into_a_diff(edited):
     assert text.startswith("## chigai compare: `results/` → `")
     assert "- `findings.paper`: agrees → partly" in text
     assert "<details><summary>rnn-vs-lstm.ja.md: " in text and "```diff\n" in text
-    assert "+ Published result | " in text.split("<summary>rnn-vs-lstm.en.md")[1]
+    english = text.split("<summary>rnn-vs-lstm.en.md")[1]
+    assert "(ours agrees)\n+ " in english and "(ours agrees only in part)\n" in english
 
 
 @pytest.mark.parametrize(
@@ -230,5 +231,5 @@ def test_the_command_on_the_xeon_reproduction_names_the_flipped_verdicts_and_sen
     assert "findings.longest_solved_lag.lstm: 30 → 20" in marked
     assert "findings.solved_seeds.lstm[2]: 3 → 2" in marked
     rnn_en = text[text.index("  rnn-vs-lstm.en.md: ") : text.index("  rnn-vs-lstm.ja.md: ")]
-    assert "+ Every LSTM seed solved lags 10 and 20; every RNN seed solved lag 10." in rnn_en
+    assert "+ Every LSTM seed solved the lags of 10 and 20 steps." in rnn_en
     assert PAPER_PARTLY["en"] in rnn_en and PAPER_PARTLY["ja"] in text
