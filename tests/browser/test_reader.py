@@ -136,6 +136,9 @@ def test_japanese_search_finds_compounds_and_phrases_from_the_text(reader):
 
 def test_wide_tables_scroll_sideways_with_a_hint_on_a_phone(reader):
     page = reader(article("attention-vs-lstm", "en"), width=PHONE)
+    # the tables sit in "The numbers" folds: a reader opens each one
+    for fold in page.locator("details:has(.md-typeset__table)").all():
+        fold.locator("summary").first.click()
     page.wait_for_function("document.querySelector('.md-typeset__scrollwrap.chigai-scrolls')")
     wide = page.locator(".md-typeset__scrollwrap.chigai-scrolls")
     for i in range(wide.count()):
