@@ -1,6 +1,8 @@
 """Test helpers: a throwaway copy of the project, and the tools run as real processes."""
 
+import copy
 import itertools
+import json
 import os
 import re
 import shutil
@@ -12,6 +14,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from filelock import FileLock
@@ -268,3 +272,18 @@ def assert_disjoint(drawn: dict) -> None:
     """No input of one split occurs in another (every pair; inputs are each split's [0])."""
     for first, second in itertools.combinations(drawn, 2):
         assert overlap(drawn[first][0], drawn[second][0]) == 0, (first, second)
+
+
+def result_with(experiment: str, **changes: Any) -> SimpleNamespace:
+    """The committed full result of `experiment` with `changes` applied, each keyed by a
+    path into its data ("findings.paper", "models.lstm.mse.1"): what a page layer's
+    verdict reads (.data, .findings, .provenance), for made-up findings."""
+    stored = json.loads((ROOT / "results" / f"{experiment}.full.json").read_text())
+    data = copy.deepcopy(stored["data"])
+    for path, value in changes.items():
+        *parents, last = path.split(".")
+        target = data
+        for key in parents:
+            target = target[int(key)] if isinstance(target, list) else target[key]
+        target[int(last) if isinstance(target, list) else last] = value
+    return SimpleNamespace(data=data, findings=data["findings"], provenance=stored["provenance"])

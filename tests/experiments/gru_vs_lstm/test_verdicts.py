@@ -6,15 +6,11 @@ selector reads), as a rerun could; a test then checks that together the cases re
 value of every selector, so no sentence on the page is dead or unreachable.
 """
 
-import copy
-import json
 import typing
-from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, result_with
 
 from chigai.site.words import load_verdicts
 
@@ -23,22 +19,8 @@ EXPERIMENTS = ("step_cost", "long_memory", "counting_anbn", "gate_ablations")
 WIDTHS = [32, 64, 128, 256, 512]
 
 
-def made(experiment: str, **changes: Any) -> Any:
-    """The committed full result of `experiment` with `changes` applied, keyed by a path
-    into its data ("findings.paper", "models.lstm.mse.1")."""
-    stored = json.loads(Path(ROOT / "results" / f"{experiment}.full.json").read_text())
-    data = copy.deepcopy(stored["data"])
-    for path, value in changes.items():
-        *parents, last = path.split(".")
-        target = data
-        for key in parents:
-            target = target[int(key)] if isinstance(target, list) else target[key]
-        target[int(last) if isinstance(target, list) else last] = value
-    return SimpleNamespace(data=data, findings=data["findings"], provenance=stored["provenance"])
-
-
 def verdict(experiment: str, **changes: Any) -> Any:
-    return getattr(VERDICTS, experiment)(made(experiment, **changes))
+    return getattr(VERDICTS, experiment)(result_with(experiment, **changes))
 
 
 def widths(kernel: str, faster: list[int], slower: list[int]) -> dict[str, Any]:
@@ -355,7 +337,7 @@ def test_table_cells_name_who_was_ahead_as_the_findings_say():
 def test_numbers_are_quoted_as_the_result_holds_them():
     """Shares of the blind guess in percent; the quickest implementation gap at the
     narrowest width; the LSTM's best reach over its training range."""
-    result = made("long_memory")
+    result = result_with("long_memory")
     memory = VERDICTS.long_memory(result)
     base = result.data["baseline_mse"]
     assert memory.rows[0]["gru"] == pytest.approx(

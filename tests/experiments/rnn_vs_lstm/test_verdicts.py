@@ -6,37 +6,19 @@ selector reads), as a rerun could; a test then checks that together the cases re
 value of every selector, so no sentence on the page is dead or unreachable.
 """
 
-import copy
-import json
 import typing
-from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, result_with
 
 from chigai.site.words import load_verdicts
 
 VERDICTS = load_verdicts(ROOT / "experiments" / "rnn_vs_lstm" / "page")
 
 
-def made(experiment: str, **changes: Any) -> Any:
-    """The committed full result of `experiment` with `changes` applied, keyed by a path
-    into its data ("findings.paper", "models.rnn.hidden_size")."""
-    stored = json.loads(Path(ROOT / "results" / f"{experiment}.full.json").read_text())
-    data = copy.deepcopy(stored["data"])
-    for path, value in changes.items():
-        *parents, last = path.split(".")
-        target = data
-        for key in parents:
-            target = target[int(key)] if isinstance(target, list) else target[key]
-        target[int(last) if isinstance(target, list) else last] = value
-    return SimpleNamespace(data=data, findings=data["findings"], provenance=stored["provenance"])
-
-
 def verdict(experiment: str, **changes: Any) -> Any:
-    return getattr(VERDICTS, experiment)(made(experiment, **changes))
+    return getattr(VERDICTS, experiment)(result_with(experiment, **changes))
 
 
 NO_HOLDS = {"findings.lstm_holds_where_rnn_fails": [], "findings.paper": "partly"}
@@ -212,7 +194,7 @@ def test_ties_are_told_apart_by_kind():
 
 def test_numbers_are_quoted_as_the_result_holds_them():
     """Errors as shares of the blind guess; each seed's score is in the per-seed rows."""
-    result = made("adding_problem")
+    result = result_with("adding_problem")
     said = VERDICTS.adding_problem(result)
     base = result.data["baseline_mse"]
     worst_rnn = max(result.data["models"]["rnn"]["mse"][-1])
