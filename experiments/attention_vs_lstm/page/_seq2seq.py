@@ -83,7 +83,10 @@ def seq2seq_reversal(result: Any) -> Seq2Seq:
         plain_count=len(found["plain_better_lengths"]),
         tie_count=len(found["tie_lengths"]),
         paper=found["paper"],
-        rows=rows,
+        rows=[
+            {"length": r["length"], "plain": r["seq2seq"], "attention": r["seq2seq_attention"]}
+            for r in rows
+        ],
         align_length=align["length"],
         align_seed=align["seed"],
         align_lr=align["lr"],
