@@ -32,15 +32,16 @@ from chigai.experiment import ExperimentSpec
 from chigai.run.freshness import Entry
 from chigai.run.reproductions import Reproduction
 from chigai.run.results import Result
+from chigai.site import reproduced
 from chigai.site.declared import UndeclaredModel, drawing
 from chigai.site.fragments import FRAGMENTS, labels, placeholder
 from chigai.site.presentation import Article, experiment_models, texts
 from chigai.site.prose import add_tooltips, count, join_cjk_lines, num, pct, table
-from chigai.site.reproduced import METHODOLOGY, box_lines, listing
+from chigai.site.reproduced import METHODOLOGY, box_lines
 from chigai.site.sections import ExperimentUnavailable, Unavailable, sections
 from chigai.site.strings import label
 from chigai.site.templating import RenderError, render_section
-from chigai.site.words import Verdicts, page_folder, say
+from chigai.site.words import Verdicts, listing, page_folder, say
 
 
 @dataclass(frozen=True)
@@ -262,17 +263,14 @@ class _Helpers:
 
     def reproduced(self, entries: Sequence[Entry]) -> Markup:
         """The reruns made elsewhere of these experiments x presets (methodology page)."""
-        return listing(entries, self.reproductions, self.lang)
+        return reproduced.listing(entries, self.reproductions, self.lang)
 
     def label(self, key: str) -> str:
         return labels(self.lang)[key]
 
     def listing(self, values: list) -> str:
         """[50, 100, 200] -> '50, 100 and 200' in English, '50、100、200' in Japanese."""
-        words = [num(v) if not isinstance(v, str) else v for v in values]
-        if self.lang == "ja" or len(words) < 2:
-            return "、".join(words)
-        return f"{', '.join(words[:-1])} and {words[-1]}"
+        return listing(values, self.lang)
 
     def provenance(
         self, experiment: str, about: str = "", paper: str = "", agrees: str = "agrees"

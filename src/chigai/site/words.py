@@ -32,7 +32,7 @@ from typing import Any
 
 import jinja2
 import jinja2.nodes
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
 from fluent.syntax.visitor import Visitor
@@ -71,16 +71,21 @@ FUNCTIONS = {"NUM": _number, "PCT": _percent}
 
 
 @functools.lru_cache(maxsize=64)
-def _bundle(path: Path, lang: str, modified: int) -> FluentBundle:
+def _parsed(path: Path, modified: int) -> fluent_ast.Resource:
     """One language's messages, parsed once per version of the file (`mkdocs serve`
     rereads an edited one)."""
-    resource = FluentResource(path.read_text(encoding="utf-8"))
-    junk = [entry for entry in resource.body if type(entry).__name__ == "Junk"]
+    resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+    junk = [entry for entry in resource.body if isinstance(entry, fluent_ast.Junk)]
     if junk:
         where = junk[0].content.strip().splitlines()[0][:60]
         raise RenderError(f"{path}: Fluent syntax error at {where!r}; fix that message")
+    return resource
+
+
+@functools.lru_cache(maxsize=64)
+def _bundle(path: Path, lang: str, modified: int) -> FluentBundle:
     bundle = FluentBundle([lang], functions=FUNCTIONS, use_isolating=False)
-    bundle.add_resource(resource)
+    bundle.add_resource(_parsed(path, modified))
     return bundle
 
 
@@ -204,7 +209,7 @@ def said_with(template: str) -> dict[str, list[str]]:
 def _variables(path: Path, modified: int) -> dict[str, frozenset[str]]:
     """message -> every variable it reads (to choose words by, or to print), from a file."""
     read: dict[str, frozenset[str]] = {}
-    for entry in FluentParser().parse(path.read_text(encoding="utf-8")).body:
+    for entry in _parsed(path, modified).body:
         if isinstance(entry, fluent_ast.Message):
             found: set[str] = set()
             _Variables(found).visit(entry)
