@@ -5,6 +5,9 @@ from typing import Any, Literal
 
 from ._common import Edge, at_grid_edge, spread
 
+# Under this share right a seed has not learned the task (the marked-recall section's "well above").
+LEARNED_FROM = 0.5
+
 
 @dataclass(frozen=True)
 class SmallData:
@@ -23,6 +26,11 @@ class SmallData:
     rnn_count: int
     tie_count: int
     least_lead_points: float  # the LSTM's worst seed over the RNN's best where it won
+    # sizes the LSTM won although no seed of either model learned the task: a win between guessers
+    unlearned_sizes: list[int]
+    unlearned_count: int
+    learned_from: float
+    chance: float
     margin_points: float  # "clearly better" means ahead by more than this
     params_ratio: float
     flops_ratio: float
@@ -61,6 +69,11 @@ def small_data(result: Any) -> SmallData:
     else:
         outcome = "neither"
     edge_sizes, edge = at_grid_edge(data["tuning"])
+    unlearned = [
+        n
+        for n in found["lstm_better_sizes"]
+        if max(max(accuracy[m][sizes.index(n)]) for m in accuracy) < LEARNED_FROM
+    ]
 
     def better(n: int) -> str:
         if n in found["lstm_better_sizes"]:
@@ -80,6 +93,10 @@ def small_data(result: Any) -> SmallData:
         rnn_count=len(found["rnn_better_sizes"]),
         tie_count=len(found["tie_sizes"]),
         least_lead_points=100 * min(leads, default=0.0),
+        unlearned_sizes=unlearned,
+        unlearned_count=len(unlearned),
+        learned_from=LEARNED_FROM,
+        chance=data["chance"],
         margin_points=100 * found["win_margin"],
         params_ratio=found["lstm_over_rnn_params"],
         flops_ratio=found["lstm_over_rnn_flops"],

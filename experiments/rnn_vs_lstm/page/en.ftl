@@ -304,6 +304,9 @@ small-rule = "Clearly better" means that every seed of one model beat the other 
 small-lstm-sizes = { $lstm_count ->
     [0] {""}
    *[other] With { $lstm_sizes } training examples the LSTM was clearly better: its worst seed beat the RNN's best by at least { NUM($least_lead_points, digits: 2) } points.
+  }{ $unlearned_count ->
+    [0] {""}
+   *[other] {" "}With { $unlearned_sizes } examples, though, no seed of either model got { PCT($learned_from) } right (guessing gets { PCT($chance, digits: 1) }): the LSTM led while neither had learned the task.
   }
 small-rnn-sizes = { $rnn_count ->
     [0] {""}

@@ -299,6 +299,9 @@ small-rule = 「はっきり上回る」とは、一方のどのシードも、�
 small-lstm-sizes = { $lstm_count ->
     [0] {""}
    *[other] 例が { $lstm_sizes } 個のときは LSTM がはっきり上回り、LSTM のいちばん悪いシードでも RNN のいちばん良いシードを { NUM($least_lead_points, digits: 2) } ポイント以上上回りました。
+  }{ $unlearned_count ->
+    [0] {""}
+   *[other] ただし例が { $unlearned_sizes } 個のときは、どちらのモデルも正解が { PCT($learned_from) } に届いたシードはなく（当てずっぽうなら { PCT($chance, digits: 1) }）、どちらも課題を覚えられないままの差でした。
   }
 small-rnn-sizes = { $rnn_count ->
     [0] {""}

@@ -144,6 +144,12 @@ CASES += [
     ("small_data", {"tuning.chosen.lstm": [0.005] * 5}, {"edge": "some", "edge_sizes": [25, 400]}),
 ]
 
+# A win where no seed of either model learned the task is named as such, not left as "clearly".
+CASES += [
+    ("small_data", {}, {"unlearned_sizes": [25], "unlearned_count": 1}),
+    ("small_data", {"findings.lstm_better_sizes": [100, 400]}, {"unlearned_count": 0}),
+]
+
 
 @pytest.mark.parametrize(("experiment", "changes", "expected"), CASES)
 def test_a_verdict_follows_its_findings(experiment, changes, expected):
