@@ -210,7 +210,7 @@ cost-fit-explicit = | attention (textbook) | { $explicit_fitted ->
    *[too_few] — | — | — | —
   } | { NUM($explicit_all_exponent, digits: 2) } ({ PCT($explicit_all_miss) }) |
 cost-laws = { $laws ->
-    [both] The LSTM's and the fused attention's fits hold within { PCT($tolerance) } at every fitted length, so it is fair to say that the LSTM's time grew like n^{ NUM($lstm_exponent, digits: 2) } and the fused attention's like n^{ NUM($fused_exponent, digits: 2) }.
+    [both] The LSTM's and the fused attention's fits hold within { PCT($tolerance) } at every fitted length, so over those fitted lengths it is fair to say that the LSTM's time grew like n^{ NUM($lstm_exponent, digits: 2) } and the fused attention's like n^{ NUM($fused_exponent, digits: 2) }.
    *[not_both] A single power of n does not describe both the LSTM's and the fused attention's curves within { PCT($tolerance) }, or rests on too few lengths, so read their exponents as a rough slope, not a law.
   }
 cost-explicit-law = { $explicit_law ->
@@ -405,7 +405,10 @@ short-parity = { $story ->
    *[other] Counting ones past the lengths they practised on, the two did not split as the paper says.
   }
 short-data = { $advice ->
-    [not_held] With little data, the LSTM was not the steadier one on our lookup.
+    [not_held] { $unlearned_up_to ->
+        [0] With little data, the LSTM was not the steadier one on our lookup.
+       *[other] With little data, the LSTM was not the steadier one on our lookup: with { NUM($unlearned_up_to) } examples or fewer, neither model learned it.
+      }
     [held] With little data, the LSTM was the steadier one on our lookup.
    *[depends] With little data, which model did better depended on how little.
   }

@@ -199,7 +199,7 @@ cost-fit-explicit = | Attention（教科書版） | { $explicit_fitted ->
    *[too_few] — | — | — | —
   } | { NUM($explicit_all_exponent, digits: 2) }（{ PCT($explicit_all_miss) }） |
 cost-laws = { $laws ->
-    [both] LSTM と高速版 Attention の当てはめは、当てはめた範囲のすべての長さで直線から { PCT($tolerance) } 以内に収まりました。LSTM の時間は n の { NUM($lstm_exponent, digits: 2) } 乗、高速版 Attention の時間は n の { NUM($fused_exponent, digits: 2) } 乗のように増えた、と言ってよさそうです。
+    [both] LSTM と高速版 Attention の当てはめは、当てはめた範囲のすべての長さで直線から { PCT($tolerance) } 以内に収まりました。その範囲では、LSTM の時間は n の { NUM($lstm_exponent, digits: 2) } 乗、高速版 Attention の時間は n の { NUM($fused_exponent, digits: 2) } 乗のように増えた、と言ってよさそうです。
    *[not_both] LSTM と高速版 Attention の両方を、{ PCT($tolerance) } 以内のずれで 1 つのべき乗に当てはめることはできませんでした。使える長さが少なすぎる場合もあります。指数は「おおよその傾き」として読んでください。
   }
 cost-explicit-law = { $explicit_law ->
@@ -386,7 +386,10 @@ short-parity = { $story ->
    *[other] 練習より長い列では、論文どおりの差は出ませんでした。
   }
 short-data = { $advice ->
-    [not_held] データが少なくても、LSTM が有利とはなりませんでした。
+    [not_held] { $unlearned_up_to ->
+        [0] データが少なくても、LSTM が有利とはなりませんでした。
+       *[other] データが少なくても、LSTM が有利とはなりませんでした。例が { NUM($unlearned_up_to) } 個以下では、どちらのモデルも覚えられませんでした。
+      }
     [held] データが少ないときは、LSTM が有利でした。
    *[depends] データが少ないときの有利不利は、量によって変わりました。
   }
