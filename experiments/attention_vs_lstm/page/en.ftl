@@ -43,7 +43,7 @@ far-helps-numbers = LSTM with attention at length { $longest }: { PCT($lstm_atte
    *[unclear] the seeds overlapped, or both stayed near guessing.
   }
 # explains: what the paper's claim predicts and how our setup differs, not a result
-far-paper-premise = Vaswani et al. (2017) did not run this task. Their point is about paths: attention links any two positions in one step, a recurrent layer (one that reads step by step, like an LSTM) needs as many steps as lie between them. Our models are tiny, and a new model is trained for each length; we check only what that point predicts here, that a far card stays within reach of attention.
+far-paper-premise = Vaswani et al. (2017) did not run this task. Their point is about paths: attention links any two positions in one step, a recurrent layer (one that reads step by step, like an LSTM) needs as many steps as lie between them. Our models are tiny, and a new model is trained for each length; we check only what that point predicts for the Transformer against the plain LSTM: that a far card stays within the Transformer's reach and drifts out of the LSTM's. The LSTM with attention is not part of that check.
 far-table-length = length
 far-table-lstm = LSTM
 far-table-lstm-attention = LSTM + attention

@@ -43,7 +43,7 @@ far-helps-numbers = Attention を足した LSTM は、長さ { $longest } で { 
    *[unclear] シードの幅が重なったか、どちらも当てずっぽうに近い値です。
   }
 # explains: 論文の見立てと、私たちの条件との違い。結果ではない
-far-paper-premise = Vaswani ら（2017）は、この課題を試したわけではありません。彼らが示したのは道のりの長さです。Attention は離れた 2 つの位置を 1 歩で結び、再帰型の層（LSTM のように 1 歩ずつ読む層）はあいだの歩数だけかかります。私たちのモデルはとても小さく、長さごとに別のモデルを学習させています。確かめたのは、この見立てから言えることだけです。つまり、遠くのカードにも Attention なら手が届くか、です。
+far-paper-premise = Vaswani ら（2017）は、この課題を試したわけではありません。彼らが示したのは道のりの長さです。Attention は離れた 2 つの位置を 1 歩で結び、再帰型の層（LSTM のように 1 歩ずつ読む層）はあいだの歩数だけかかります。私たちのモデルはとても小さく、長さごとに別のモデルを学習させています。確かめたのは、この見立てから Transformer とふつうの LSTM について言えることだけです。つまり、遠くのカードにも Transformer なら手が届き、LSTM では届かなくなるか、です。Attention を足した LSTM は、この確認には入れていません。
 far-table-length = 列の長さ
 far-table-lstm = LSTM
 far-table-lstm-attention = LSTM＋Attention
