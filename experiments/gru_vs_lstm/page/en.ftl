@@ -42,7 +42,7 @@ cost-main = { $torch_speed ->
     [faster] With PyTorch's layers, the GRU's step was quicker at every width.
     [slower] With PyTorch's layers, the GRU's step was slower at every width, although it does less arithmetic.
     [mostly_faster] With PyTorch's layers, the GRU's step was quicker at most widths, though not at all of them.
-    [mostly_slower] With PyTorch's layers, the GRU's step was slower at most widths, although it does less arithmetic.
+    [mostly_slower] Although it does less arithmetic, with PyTorch's layers the GRU's step was slower at most widths, though not at all of them.
     [both_ways] With PyTorch's layers, the GRU's step was quicker at some widths and slower at others.
     [some_faster] With PyTorch's layers, the GRU's step was never slower, and quicker at some widths.
     [some_slower] With PyTorch's layers, the GRU's step was never quicker, and slower at some widths.
@@ -171,7 +171,7 @@ count-setup = Weiss, Goldberg and Yahav (2018) predicted a split here. An LSTM's
 count-paper = { $paper_case ->
     [agrees] Within those limits we saw their split: every LSTM seed reached twice the training range, no GRU seed did, and the LSTM counted clearly further.
     [lstm_ahead] Within those limits, their prediction held only in part: the LSTM counted clearly further, but not every LSTM seed reached twice the training range.
-    [lstm_reach] Within those limits, their prediction held only in part: as they predict, only LSTM seeds counted right to twice the training range, but not all of them did, and the LSTM was not clearly ahead.
+    [lstm_reach] Within those limits, their prediction held only in part: as they predict, no GRU seed counted right to twice the training range, but only { $lstm_twice } of the { $seeds } LSTM seeds did, and the LSTM was not clearly ahead.
     [tie] Within those limits, their prediction held only in part: the LSTM was not clearly ahead.
    *[disagrees] Within those limits we saw the opposite: the GRU counted clearly further.
   }
@@ -258,7 +258,7 @@ abl-joz-gru = { $gru_accuracy ->
   }
 abl-joz-bias = { $bias_helps ->
     [accuracy] The bias of 1 helped the LSTM in accuracy.
-    [speed] The bias of 1 helped the LSTM in speed, not in accuracy.
+    [speed] The bias of 1 helped the LSTM clearly in speed, but not clearly in accuracy.
    *[no] The bias of 1 did not clearly help the LSTM, in accuracy or in speed.
   }
 abl-joz-gap = { $gru_over_bias1 ->

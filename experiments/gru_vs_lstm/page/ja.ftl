@@ -41,7 +41,7 @@ cost-main = { $torch_speed ->
     [faster] PyTorch の実装では、どの幅でも GRU のほうが速く進みました。
     [slower] PyTorch の実装では、計算が少ないのに、どの幅でも GRU のほうが遅くなりました。
     [mostly_faster] PyTorch の実装では、すべてではないものの、多くの幅で GRU のほうが速く進みました。
-    [mostly_slower] PyTorch の実装では、計算が少ないのに、多くの幅で GRU のほうが遅くなりました。
+    [mostly_slower] PyTorch の実装では、計算が少ないのに、すべてではないものの、多くの幅で GRU のほうが遅くなりました。
     [both_ways] PyTorch の実装では、GRU が速い幅もあれば、遅い幅もありました。
     [some_faster] PyTorch の実装では、GRU が遅い幅はなく、速い幅がありました。
     [some_slower] PyTorch の実装では、GRU が速い幅はなく、遅い幅がありました。
@@ -168,7 +168,7 @@ count-setup = Weiss・Goldberg・Yahav は 2018 年に、ここで差がつく�
 count-paper = { $paper_case ->
     [agrees] その範囲では、予想どおりに分かれました。LSTM はすべてのシードが 2 倍まで届き、GRU は 1 つも届かず、LSTM がはっきり先まで数えました。
     [lstm_ahead] その範囲では、予想と合ったのは一部だけでした。LSTM ははっきり先まで数えましたが、2 倍まで届かないシードもありました。
-    [lstm_reach] その範囲では、予想と合ったのは一部だけでした。予想どおり、2 倍まで届いたのは LSTM のシードだけです。ただ、届かないシードもあり、LSTM がはっきり上とは言えませんでした。
+    [lstm_reach] その範囲では、予想と合ったのは一部だけでした。予想どおり、GRU のシードは 1 つも 2 倍まで届きませんでした。ただ、届いた LSTM のシードも { $seeds } つのうち { $lstm_twice } つだけで、LSTM がはっきり上とは言えませんでした。
     [tie] その範囲では、予想と合ったのは一部だけでした。LSTM がはっきり上とは言えませんでした。
    *[disagrees] その範囲では、予想と逆になりました。GRU のほうがはっきり先まで数えました。
   }
@@ -254,7 +254,7 @@ abl-joz-gru = { $gru_accuracy ->
   }
 abl-joz-bias = { $bias_helps ->
     [accuracy] バイアス 1 は、正解率で LSTM を助けました。
-    [speed] バイアス 1 が LSTM を助けたのは、正解率ではなく学ぶ速さでした。
+    [speed] バイアス 1 が LSTM をはっきり助けたのは学ぶ速さで、正解率でははっきりした差は出ませんでした。
    *[no] バイアス 1 は、正解率でも学ぶ速さでも、はっきりとは助けになりませんでした。
   }
 abl-joz-gap = { $gru_over_bias1 ->
