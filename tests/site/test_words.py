@@ -65,6 +65,26 @@ def _selectors(message: ast.Message) -> set[str]:
     return found
 
 
+def _depth(node: object, depth: int = 0) -> int:
+    """How deep select expressions nest in a Fluent syntax tree."""
+    if isinstance(node, ast.SelectExpression):
+        depth += 1
+    children = [v for v in vars(node).values()] if isinstance(node, ast.BaseNode) else []
+    deepest = depth
+    for child in children:
+        for item in child if isinstance(child, list) else [child]:
+            if isinstance(item, ast.BaseNode):
+                deepest = max(deepest, _depth(item, depth))
+    return deepest
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", CONVERTED)
+def test_each_message_chooses_its_words_one_selector_deep(page, lang):
+    deep = [name for name, message in _messages(page, lang).items() if _depth(message) > 1]
+    assert deep == [], f"{lang}.ftl: selectors nested in {deep}; give the verdict one field"
+
+
 @pytest.mark.parametrize("page", CONVERTED)
 def test_every_language_has_every_message(page):
     ids = {lang: set(_messages(page, lang)) for lang in LANGUAGES}

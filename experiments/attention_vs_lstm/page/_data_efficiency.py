@@ -22,6 +22,8 @@ class DataEfficiency:
     margin_points: float
     learned_from: float  # halfway from guessing to 100%
     advice: Literal["not_held", "held", "depends"]  # "an LSTM is steadier with little data"
+    # the same for In short, which also says when neither model learned the smallest sets
+    in_short: Literal["not_held", "not_held_unlearned", "held", "depends"]
     transformer_sizes: list[int]
     transformer_count: int
     lstm_sizes: list[int]
@@ -85,6 +87,7 @@ def data_efficiency(result: Any) -> DataEfficiency:
         margin_points=100 * found["win_margin"],
         learned_from=recall["learned_from"],
         advice=advice,
+        in_short="not_held_unlearned" if advice == "not_held" and sizes[0] in unlearned else advice,
         transformer_sizes=recall["transformer_better_sizes"],
         transformer_count=len(recall["transformer_better_sizes"]),
         lstm_sizes=recall["lstm_better_sizes"],

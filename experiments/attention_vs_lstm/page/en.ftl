@@ -404,11 +404,9 @@ short-parity = { $story ->
     [lstm_only] Counting ones past the lengths it practised on, only the LSTM kept going.
    *[other] Counting ones past the lengths they practised on, the two did not split as the paper says.
   }
-short-data = { $advice ->
-    [not_held] { $unlearned_up_to ->
-        [0] With little data, the LSTM was not the steadier one on our lookup.
-       *[other] With little data, the LSTM was not the steadier one on our lookup: with { NUM($unlearned_up_to) } examples or fewer, neither model learned it.
-      }
+short-data = { $in_short ->
+    [not_held] With little data, the LSTM was not the steadier one on our lookup.
+    [not_held_unlearned] With little data, the LSTM was not the steadier one on our lookup: with { NUM($unlearned_up_to) } examples or fewer, neither model learned it.
     [held] With little data, the LSTM was the steadier one on our lookup.
    *[depends] With little data, which model did better depended on how little.
   }

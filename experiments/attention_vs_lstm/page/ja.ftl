@@ -385,11 +385,9 @@ short-parity = { $story ->
     [lstm_only] 練習より長い列で数え続けられたのは、LSTM だけでした。
    *[other] 練習より長い列では、論文どおりの差は出ませんでした。
   }
-short-data = { $advice ->
-    [not_held] { $unlearned_up_to ->
-        [0] データが少なくても、LSTM が有利とはなりませんでした。
-       *[other] データが少なくても、LSTM が有利とはなりませんでした。例が { NUM($unlearned_up_to) } 個以下では、どちらのモデルも覚えられませんでした。
-      }
+short-data = { $in_short ->
+    [not_held] データが少なくても、LSTM が有利とはなりませんでした。
+    [not_held_unlearned] データが少なくても LSTM は有利にならず、例が { NUM($unlearned_up_to) } 個以下ではどちらも覚えられませんでした。
     [held] データが少ないときは、LSTM が有利でした。
    *[depends] データが少ないときの有利不利は、量によって変わりました。
   }

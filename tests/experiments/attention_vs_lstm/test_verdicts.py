@@ -170,6 +170,20 @@ CASES = [
         "not_everywhere",
     ),
     ("data_efficiency", NONE, "advice", "not_held"),
+    ("data_efficiency", NONE, "in_short", "not_held_unlearned"),
+    (
+        "data_efficiency",
+        {"findings.recall.learned_seeds.lstm": [1, 3, 3, 3, 3]},
+        "in_short",
+        "not_held",
+    ),
+    (
+        "data_efficiency",
+        {"findings.recall.lstm_better_sizes": [10], "findings.recall.transformer_better_sizes": []},
+        "in_short",
+        "held",
+    ),
+    ("data_efficiency", {"findings.recall.lstm_better_sizes": [10]}, "in_short", "depends"),
     (
         "data_efficiency",
         {"findings.recall.lstm_better_sizes": [10], "findings.recall.transformer_better_sizes": []},
