@@ -58,8 +58,9 @@ class ComputeCost:
     lstm_flops_growth: float  # the LSTM's FLOP count against length, fitted exponent
     cause: Literal["arithmetic", "per_flop"]  # the bigger part of the fused gap
     per_flop_ratio: float
-    tracks: Literal["tracks", "drifts"]  # the time ratio follows the FLOP ratio
-    ratio_exponent: float
+    # the time ratio follows the FLOP ratio; unfit: fewer than two lengths past the fixed costs
+    tracks: Literal["tracks", "drifts", "unfit"]
+    ratio_exponent: float | None
     per_op: Literal["lstm", "attention", "even"]  # more FLOPs per second at the longest
     lstm_gflop_per_s: float
     fused_gflop_per_s: float
@@ -163,7 +164,7 @@ def compute_cost(result: Any) -> ComputeCost:
         lstm_flops_growth=flops["lstm_exponent"],
         cause="arithmetic" if fused["arithmetic_main_cause"] else "per_flop",
         per_flop_ratio=fused["time_per_flop_ratio"][-1],
-        tracks="tracks" if fused["time_follows_flop_ratio"] else "drifts",
+        tracks=_tracks(fused),
         ratio_exponent=fused["time_vs_flop_ratio_exponent"],
         per_op=per_op,
         lstm_gflop_per_s=measured["lstm"]["gflop_per_s"][-1],
@@ -209,3 +210,10 @@ def compute_cost(result: Any) -> ComputeCost:
 def _gpu(speed: _SPEED) -> Literal["slower_everywhere", "slower_from", "faster_at", "tie"]:
     """On a GPU the page names fewer cases: a win anywhere is the news."""
     return "faster_at" if speed == "faster_then_slower" else speed
+
+
+def _tracks(fused: dict[str, Any]) -> str:
+    """Whether the time ratio grew with the FLOP ratio; no fit without two long lengths."""
+    if fused["time_vs_flop_ratio_exponent"] is None:
+        return "unfit"
+    return "tracks" if fused["time_follows_flop_ratio"] else "drifts"

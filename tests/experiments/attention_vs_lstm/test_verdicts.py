@@ -128,6 +128,12 @@ CASES = [
     ("compute_cost", _fused(arithmetic_main_cause=False), "cause", "per_flop"),
     ("compute_cost", NONE, "tracks", "tracks"),
     ("compute_cost", _fused(time_follows_flop_ratio=False), "tracks", "drifts"),
+    (
+        "compute_cost",
+        _fused(time_vs_flop_ratio_exponent=None, time_follows_flop_ratio=False),
+        "tracks",
+        "unfit",
+    ),
     ("compute_cost", NONE, "per_op", "lstm"),
     ("compute_cost", _fused(more_flops_per_s_longest="attention_fused"), "per_op", "attention"),
     ("compute_cost", _fused(more_flops_per_s_longest=None), "per_op", "even"),
