@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    KEPT_CACHES,
     ROOT,
     TRIAL_CACHE,
     copy_project,
     drop_shared_cache,
     keep_trials,
     once,
-    prune_figures,
+    prune_kept,
     prune_shared_caches,
     run_tool,
     seed_trials,
@@ -40,7 +41,9 @@ SLOW_FIXTURES = frozenset({"quick_project", "built_site"})
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     if not os.environ.get("PYTEST_XDIST_WORKER"):  # once per run, before any worker starts
-        prune_figures()
+        prune_kept()
+        for kept in KEPT_CACHES.values():
+            prune_kept(kept)
         prune_shared_caches()
 
 

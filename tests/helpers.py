@@ -46,9 +46,13 @@ def article_pages(root: Path = ROOT) -> list[str]:
 # Figures drawn for any project copy, kept between test runs like the trial cache: chigai
 # names each by the hash of its data, its drawing code and its labels, and writes it
 # atomically, so copies, xdist workers and runs share them safely, and a copy builds in
-# ~3 s instead of ~13 s of drawing every figure again. prune_figures() keeps it small.
+# ~3 s instead of ~13 s of drawing every figure again. prune_kept() keeps it small.
 FIGURE_CACHE = ROOT / ".cache" / "test-figures"
 FIGURE_DAYS = 14  # a figure file older than this is dropped at the start of a run
+# What else a build keeps (chigai.site.plugin), kept the same way, each named by what it
+# was made from and written atomically: compiled page sections and theme templates (Jinja's
+# bytecode cache) and parsed .ftl files.
+KEPT_CACHES = {name: ROOT / ".cache" / f"test-{name}" for name in ("templates", "theme", "words")}
 # The rest of a copy's build cache (converted notebooks, matplotlib's font list) is one per
 # process: mkdocs-jupyter writes its entries in place and evicts those its build did not
 # use, so two workers' builds must not share it. Named by the process's id, so that a run
@@ -58,13 +62,16 @@ SHARED_CACHE = Path(tempfile.mkdtemp(prefix=f"chigai-test-cache-{os.getpid()}-")
 FIGURE_CACHE.mkdir(parents=True, exist_ok=True)
 (SHARED_CACHE / "chigai").mkdir()
 (SHARED_CACHE / "chigai" / "figures").symlink_to(FIGURE_CACHE, target_is_directory=True)
+for name, kept in KEPT_CACHES.items():
+    kept.mkdir(parents=True, exist_ok=True)
+    (SHARED_CACHE / "chigai" / name).symlink_to(kept, target_is_directory=True)
 
 
-def prune_figures(folder: Path = FIGURE_CACHE, days: float = FIGURE_DAYS) -> None:
-    """Drop cached figures older than `days`: an edit to the drawing code names every
-    figure anew, so old ones would pile up (a current one is simply drawn again)."""
+def prune_kept(folder: Path = FIGURE_CACHE, days: float = FIGURE_DAYS) -> None:
+    """Drop kept files (figures, compiled templates, parsed words) older than `days`: an
+    edit names each anew, so old ones would pile up (a current one is simply made again)."""
     cutoff = time.time() - days * 86400
-    for path in folder.iterdir():
+    for path in (path for path in folder.rglob("*") if path.is_file()):
         if path.stat().st_mtime < cutoff:
             path.unlink(missing_ok=True)
 

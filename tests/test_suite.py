@@ -16,7 +16,7 @@ from helpers import (
     copy_project,
     keep_trials,
     once,
-    prune_figures,
+    prune_kept,
     run_tool,
     seed_trials,
     trial_files,
@@ -92,7 +92,7 @@ def test_copies_share_the_kept_figures_and_old_ones_are_dropped(tmp_path):
     for path in (old, new):
         path.write_text("<svg/>")
     os.utime(old, (0, 0))
-    prune_figures(tmp_path, days=1)
+    prune_kept(tmp_path, days=1)
     assert not old.exists() and new.exists()
 
 

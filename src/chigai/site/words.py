@@ -27,18 +27,18 @@ import importlib.util
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 from typing import Any
 
 import jinja2
 import jinja2.nodes
 from fluent.runtime import FluentBundle
-from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
 from fluent.syntax.visitor import Visitor
 from markupsafe import Markup
 
 from chigai.site.fragments import plain_text
+from chigai.site.parsed import parse_ftl
 from chigai.site.prose import num, pct
 from chigai.site.sections import Unavailable
 from chigai.site.templating import RenderError
@@ -74,12 +74,7 @@ FUNCTIONS = {"NUM": _number, "PCT": _percent}
 def _parsed(path: Path, modified: int) -> fluent_ast.Resource:
     """One language's messages, parsed once per version of the file (`mkdocs serve`
     rereads an edited one)."""
-    resource = FluentParser().parse(path.read_text(encoding="utf-8"))
-    junk = [entry for entry in resource.body if isinstance(entry, fluent_ast.Junk)]
-    if junk:
-        where = junk[0].content.strip().splitlines()[0][:60]
-        raise RenderError(f"{path}: Fluent syntax error at {where!r}; fix that message")
-    return resource
+    return parse_ftl(path)
 
 
 @functools.lru_cache(maxsize=64)
@@ -193,16 +188,17 @@ def say(folder: Path, lang: str, message: str, verdict: Any = None, **extra: Any
     return Markup(text)
 
 
-def said_with(template: str) -> dict[str, list[str]]:
+@functools.lru_cache(maxsize=16)  # parsing a whole page is slow; a build asks once per rerun
+def said_with(template: str) -> Mapping[str, tuple[str, ...]]:
     """experiment -> the messages a page template says with `v.<experiment>`, in order."""
-    found: dict[str, list[str]] = {}
+    found: dict[str, tuple[str, ...]] = {}
     for call in jinja2.Environment().parse(template).find_all(jinja2.nodes.Call):
         name = getattr(call.node, "name", "")
         if name == "say" and len(call.args) > 1 and isinstance(call.args[1], jinja2.nodes.Getattr):
             message = call.args[0]
             if isinstance(message, jinja2.nodes.Const):
-                found.setdefault(call.args[1].attr, []).append(message.value)
-    return found
+                found[call.args[1].attr] = (*found.get(call.args[1].attr, ()), message.value)
+    return MappingProxyType(found)
 
 
 @functools.lru_cache(maxsize=64)
@@ -274,5 +270,5 @@ def rerun_sentences(folder: Path, lang: str, ours: Any, theirs: Any) -> list[Mar
     source = template.read_text(encoding="utf-8")
     if f"results.{experiment}.findings" in source:  # the page still judges some of it itself
         return None
-    messages = said_with(source).get(experiment, [])
+    messages = list(said_with(source).get(experiment, ()))
     return reworded(folder, lang, messages, make(ours), make(theirs))
