@@ -20,6 +20,10 @@ def _run(project) -> dict:
 
 def test_a_gpu_section_survives_a_cpu_rerun_but_not_a_code_change(tmp_path):
     project = copy_project(tmp_path / "p")
+    experiment = project / "experiments" / "attention_vs_lstm" / "compute_cost.py"
+    quick = '"lengths": [16, 64, 256, 1024],'
+    assert quick in experiment.read_text()  # cut short: this is about sections, not timings
+    experiment.write_text(experiment.read_text().replace(quick, '"lengths": [16, 32, 64],'))
     _run(project)  # a result of this very code: the stored one may predate it
     path = project / "results" / "compute_cost.quick.json"
     stored = json.loads(path.read_text())
@@ -33,7 +37,6 @@ def test_a_gpu_section_survives_a_cpu_rerun_but_not_a_code_change(tmp_path):
     assert data["devices"]["cpu"]["device"].startswith("cpu")
     assert data["findings"]["gpu_measured"] and "cuda" in data["findings"]
 
-    experiment = project / "experiments" / "attention_vs_lstm" / "compute_cost.py"
     experiment.write_text(experiment.read_text() + "\nCODE_CHANGED = True\n")  # not a comment
     data = _run(project)  # the GPU numbers belonged to other code: dropped, not carried
     assert "cuda" not in data["devices"] and not data["findings"]["gpu_measured"]
