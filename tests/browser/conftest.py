@@ -62,7 +62,7 @@ def reader(browser, site_url):
             tabs[width, scheme] = context.new_page()
             serve_published_from_here(tabs[width, scheme])
         page = tabs[width, scheme]
-        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+        page.goto(f"{site_url}/{path}", wait_until="load")  # networkidle: +0.5 s idle a page
         return page
 
     yield open_page

@@ -82,7 +82,9 @@ def visit(browser, url: str, width: int = 1280):
 
     page.route("**/*", only_local)
     serve_published_from_here(page)  # routes added later are matched first
-    page.goto(url, wait_until="networkidle")
+    # "load": images, styles and scripts are in. A test that must see every later request
+    # too (every page loads cleanly, the screenshots) waits for "networkidle" itself.
+    page.goto(url, wait_until="load")
     return page, problems
 
 

@@ -28,7 +28,7 @@ def test_every_page_loads_cleanly_with_every_image(browser, site_url, built_site
 def test_language_switcher_leads_to_the_same_article(browser, site_url, slug, lang, other):
     page, problems = visit(browser, f"{site_url}/{article(slug, lang)}")
     href = page.locator(f"a.md-select__link[hreflang='{other}']").first.get_attribute("href")
-    page.goto(f"{site_url}/{article(slug, lang)}{href}", wait_until="networkidle")
+    page.goto(f"{site_url}/{article(slug, lang)}{href}", wait_until="load")
     assert urlparse(page.url).path == f"/{article(slug, other)}"
     assert page.locator("h1").first.inner_text()  # a real article, not a 404
     assert not problems
