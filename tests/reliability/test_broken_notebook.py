@@ -1,7 +1,7 @@
 """A truncated companion notebook: named with its fix everywhere, never a traceback."""
 
 import pytest
-from helpers import copy_project, run_tool
+from helpers import copy_article, run_tool
 
 BOOK = "docs/notebooks/rnn-vs-lstm.en.ipynb"
 FIX = f"restore it with `git checkout -- {BOOK}`, then run `chigai notebooks`"
@@ -9,7 +9,7 @@ FIX = f"restore it with `git checkout -- {BOOK}`, then run `chigai notebooks`"
 
 @pytest.fixture
 def project(tmp_path):
-    project = copy_project(tmp_path / "p")
+    project = copy_article(tmp_path / "p")  # the RNN article alone: its notebook is cut
     book = project / BOOK
     book.write_text(book.read_text()[:5000])  # cut mid-JSON, as a crash or a bad merge can
     return project

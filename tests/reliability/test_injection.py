@@ -16,7 +16,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from helpers import ROOT, copy_project, run_tool
+from helpers import ROOT, copy_article, run_tool
 
 from chigai.experiment import ExperimentSpec
 from chigai.run.results import Result, ResultError, load_result
@@ -107,7 +107,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, st
     """One project copy with every payload, built plainly, then strictly; mode -> (site,
     log). The plain build keeps refused results refused (warn); the strict one is the
     default, which replaces the refused quick result by running it again."""
-    project = copy_project(tmp_path_factory.mktemp("injected"))
+    project = copy_article(tmp_path_factory.mktemp("injected") / "p")  # every payload is in it
     _inject(project)
     done = {}
     for mode, args, env in (
@@ -125,7 +125,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, st
 def test_no_page_of_the_built_site_runs_anything_from_a_file(builds, mode):
     site, _ = builds[mode]
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 10
+    every_kind = {site / path for kind in PAGES.values() for path in kind.values()}
+    assert every_kind <= set(pages) and len(pages) >= 9  # and the notebooks, and 404
     for page in pages:
         assert_nothing_runs(page.read_text(), f"{mode}: {page.relative_to(site)}")
 
