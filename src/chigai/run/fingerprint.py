@@ -34,6 +34,7 @@ COMPUTE_PACKAGES = (
     "chigai.costs",
     "chigai.experiment",
     "chigai.models",
+    "chigai.paired",
     "chigai.probes",
     "chigai.seeds",
     "chigai.tasks",
