@@ -33,10 +33,13 @@ PRESENTATION_NAMES = ("ALT", "NAME")
 COMPUTE_PACKAGES = (
     "chigai.costs",
     "chigai.experiment",
+    "chigai.lr_search",
     "chigai.models",
     "chigai.paired",
     "chigai.probes",
     "chigai.seeds",
+    "chigai.stopping",
+    "chigai.streams",
     "chigai.tasks",
     "chigai.training",
     "chigai.tuning",
