@@ -1,13 +1,14 @@
 """A second build reuses what the first one made (chigai.site.plugin): each language's
 converted notebooks, compiled page sections and theme templates, parsed words."""
 
-from helpers import copy_article, run_tool
+from helpers import FIGURE_CACHE, copy_article, run_tool
 
 
 def test_a_second_build_converts_compiles_and_parses_nothing_again(tmp_path):
     project = copy_article(tmp_path / "p")
-    (project / ".cache").unlink()  # its own cache, not the session's shared one
-    (project / ".cache").mkdir()
+    (project / ".cache").unlink()  # its own cache, not the session's shared one;
+    (project / ".cache" / "chigai").mkdir(parents=True)  # the figures are not at stake
+    (project / ".cache" / "chigai" / "figures").symlink_to(FIGURE_CACHE, target_is_directory=True)
     first = run_tool("mkdocs", "build", "--strict", "-v", cwd=project)
     assert first.returncode == 0, first.stderr[-3000:]
     kept = {
