@@ -75,9 +75,11 @@ FIGURES = {
 ALT = {
     "recall_accuracy": {
         "ja": "折れ線グラフ。横軸は覚えておくステップ数、縦軸は印の記号を答えられた割合。"
-        "RNN と LSTM の正解率と、当てずっぽうの線を比べている。",
+        "RNN と LSTM の正解率を、当てずっぽうの線（破線）と比べている。"
+        "点線は「解けた」とみなす正解率の下限。",
         "en": "Line chart of how often each model named the marked symbol, against the number "
-        "of steps to remember, for a plain RNN and an LSTM, with the guessing level as a line.",
+        "of steps to remember, for a plain RNN and an LSTM, with the guessing level as a "
+        "dashed line and the accuracy from which a lag counts as solved as a dotted one.",
     },
     "gradient_flow": {
         "ja": "対数目盛の折れ線グラフ。横軸は答えから何ステップ前か、縦軸は勾配の大きさ。"
@@ -92,10 +94,11 @@ ALT = {
         "for an RNN and an LSTM.",
     },
     "gate_trace": {
-        "ja": "2 段のグラフ。上段は 3 つのゲートの開き具合、下段はセルの中身を、1 つの例について"
-        "ステップごとに示す。印の位置と質問の位置に縦線がある。",
+        "ja": "2 段のグラフ。上段は 3 つのゲートの開き具合、下段はよく動いたセルいくつかの中身を、"
+        "1 つの例についてステップごとに示す。印の位置と質問の位置に縦線がある。",
         "en": "Two stacked charts for one example sequence: the opening of the three gates, and "
-        "the cell state, step by step, with lines where the marked symbol and the question come.",
+        "the values of the busiest few cell units, step by step, with lines where the marked "
+        "symbol and the question come.",
     },
 }
 NAME = {"ja": "印のついた記号を答える", "en": "Recalling a marked symbol"}

@@ -1,6 +1,6 @@
-"""Captions say what the figure draws (issue 21, item 5): every colour a caption names is
-drawn in that figure, and every line style it names (dashed, dotted) is drawn too, in the
-built site, in both languages. Counts and meanings stay with the reviewers; colours and
+"""Captions and alt texts say what the figure draws (issue 21, item 5): every colour they
+name is drawn in that figure, and every line style they name (dashed, dotted) is drawn too,
+in the built site, in both languages. Counts and meanings stay with the reviewers; colours and
 dashes can be read from the SVG."""
 
 import colorsys
@@ -78,18 +78,30 @@ def captions(page_html: str) -> dict[str, str]:
     return {name: html.unescape(re.sub(r"<[^>]+>", "", text)) for name, text in found}
 
 
+def alt_texts(page_html: str) -> dict[str, str]:
+    """figure name -> the alt text of its image: what a screen reader says instead."""
+    found = re.findall(
+        r'<figure class="chigai-figure" id="fig-\w+?-(\w+)">.*?<img [^>]*?alt="([^"]*)"',
+        page_html,
+        re.S,
+    )
+    return {name: html.unescape(text) for name, text in found}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("slug", article_pages())
-def test_each_colour_and_line_style_a_caption_names_is_drawn(built_site, slug, lang):
+def test_each_colour_and_line_style_a_caption_or_alt_text_names_is_drawn(built_site, slug, lang):
     article = slug.replace("-", "_")
     wrong = []
     page = built_site / ("" if lang == "ja" else "en") / slug / "index.html"
     shown = captions(page.read_text(encoding="utf-8"))
     assert shown, f"no figure captions found on {page}"
+    alts = alt_texts(page.read_text(encoding="utf-8"))
+    assert alts.keys() >= shown.keys(), f"a figure without alt text on {page}"
     for figure, caption in shown.items():
-        svg = (built_site / "figures" / article / f"{figure}.{lang}.svg").read_text()
-        missing = named(caption, lang) - drawn(svg)
-        if missing:
-            wrong.append(f"{figure}: the caption names {sorted(missing)}, not drawn")
+        svg = drawn((built_site / "figures" / article / f"{figure}.{lang}.svg").read_text())
+        for said, words in (("caption", caption), ("alt text", alts[figure])):
+            if missing := named(words, lang) - svg:
+                wrong.append(f"{figure}: the {said} names {sorted(missing)}, not drawn")
     assert wrong == []
