@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -294,3 +295,24 @@ def result_with(experiment: str, **changes: Any) -> SimpleNamespace:
             target = target[int(key)] if isinstance(target, list) else target[key]
         target[int(last) if isinstance(target, list) else last] = value
     return SimpleNamespace(data=data, findings=data["findings"], provenance=stored["provenance"])
+
+
+def selectors(kind: type) -> dict[str, set]:
+    """A verdict's Literal fields and the words each can choose."""
+    hints = typing.get_type_hints(kind)
+    return {
+        name: set(typing.get_args(hint))
+        for name, hint in hints.items()
+        if typing.get_origin(hint) is typing.Literal
+    }
+
+
+def committed_results() -> dict[str, Any]:
+    """Every experiment's committed result as a page shows it (fresh full, else quick):
+    id -> chigai.site.render.Shown, for rendering pages in process."""
+    from chigai.experiment import discover
+    from chigai.run.freshness import best, check_all
+    from chigai.site.render import Shown
+
+    entries = {spec.id: (spec, best(check_all(ROOT, spec))) for spec in discover(ROOT).values()}
+    return {key: Shown(spec, e.result, False) for key, (spec, e) in entries.items() if e.result}

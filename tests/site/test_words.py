@@ -12,12 +12,10 @@ import jinja2
 import pytest
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
-from helpers import ROOT, article_pages
+from helpers import ROOT, article_pages, committed_results
 from jinja2 import nodes
 
-from chigai.experiment import discover
-from chigai.run.freshness import best, check_all
-from chigai.site.render import Shown, render_page
+from chigai.site.render import render_page
 from chigai.site.templating import RenderError
 from chigai.site.words import LANGUAGES, Verdicts, page_folder, say
 
@@ -96,16 +94,7 @@ def test_every_language_has_every_message(page):
         assert not missing, f"docs/{page}.{lang}.md says messages {lang}.ftl lacks: {missing}"
 
 
-def _committed() -> dict[str, Shown]:
-    entries = {spec.id: (spec, best(check_all(ROOT, spec))) for spec in discover(ROOT).values()}
-    return {
-        key: Shown(spec, entry.result, False)
-        for key, (spec, entry) in entries.items()
-        if entry.result is not None
-    }
-
-
-COMMITTED = _committed()
+COMMITTED = committed_results()
 
 
 def _flip_cases() -> list[tuple[str, str, str, str]]:

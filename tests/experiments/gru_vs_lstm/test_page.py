@@ -8,21 +8,14 @@ them; the page is rendered the way the site renders it (chigai.site.render).
 import copy
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, committed_results
 
-from chigai.experiment import discover
-from chigai.run.freshness import best, check_all
 from chigai.site.render import Shown, render_page
 
 SLUG = "gru-vs-lstm"
 
 
-def _committed() -> dict[str, Shown]:
-    entries = {spec.id: (spec, best(check_all(ROOT, spec))) for spec in discover(ROOT).values()}
-    return {key: Shown(spec, e.result, False) for key, (spec, e) in entries.items() if e.result}
-
-
-COMMITTED = _committed()
+COMMITTED = committed_results()
 
 
 def render(lang: str, experiment: str = "", **findings: object) -> str:

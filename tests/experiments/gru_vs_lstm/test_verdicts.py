@@ -6,11 +6,10 @@ selector reads), as a rerun could; a test then checks that together the cases re
 value of every selector, so no sentence on the page is dead or unreachable.
 """
 
-import typing
 from typing import Any
 
 import pytest
-from helpers import ROOT, result_with
+from helpers import ROOT, result_with, selectors
 
 from chigai.site.words import load_verdicts
 
@@ -292,16 +291,6 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
 def test_a_verdict_follows_its_findings(experiment, changes, expected):
     said = verdict(experiment, **changes)
     assert {field: getattr(said, field) for field in expected} == expected
-
-
-def selectors(kind: type) -> dict[str, set]:
-    """A verdict's Literal fields and the words each can choose."""
-    hints = typing.get_type_hints(kind)
-    return {
-        name: set(typing.get_args(hint))
-        for name, hint in hints.items()
-        if typing.get_origin(hint) is typing.Literal
-    }
 
 
 def test_every_word_a_page_can_choose_is_reachable():

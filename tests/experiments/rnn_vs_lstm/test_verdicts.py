@@ -6,11 +6,10 @@ selector reads), as a rerun could; a test then checks that together the cases re
 value of every selector, so no sentence on the page is dead or unreachable.
 """
 
-import typing
 from typing import Any
 
 import pytest
-from helpers import ROOT, result_with
+from helpers import ROOT, result_with, selectors
 
 from chigai.site.words import load_verdicts
 
@@ -169,16 +168,6 @@ def test_every_word_a_page_can_choose_is_reachable():
         for name, choices in selectors(kind).items():
             missing = choices - reached.get((kind.__name__, name), set())
             assert not missing, f"{kind.__name__}.{name}: no case reaches {sorted(missing)}"
-
-
-def selectors(kind: type) -> dict[str, set]:
-    """A verdict's Literal fields and the words each can choose."""
-    hints = typing.get_type_hints(kind)
-    return {
-        name: set(typing.get_args(hint))
-        for name, hint in hints.items()
-        if typing.get_origin(hint) is typing.Literal
-    }
 
 
 def test_ties_are_told_apart_by_kind():
