@@ -73,57 +73,57 @@ map-about = The models of seed { $map_seed } (learning rates: Transformer { NUM(
 
 ## A tiny translation: with and without attention (verdict: seq2seq_reversal)
 
-s2s-ask = Attention first became famous in machine translation. A translator built from networks that read word by word, like an LSTM, has two parts: an *encoder* that reads the sentence and a *decoder* that writes the translation. Before attention, the encoder had to squeeze the whole sentence into one fixed-size memory before the decoder wrote a word, and Cho et al. (2014) found that such translations got worse as sentences grew. Bahdanau, Cho and Bengio (2014) blamed that fixed-size memory and let the decoder look back at the input words while it writes. Their networks used gated units much like an LSTM's.
+reversal-ask = Attention first became famous in machine translation. A translator built from networks that read word by word, like an LSTM, has two parts: an *encoder* that reads the sentence and a *decoder* that writes the translation. Before attention, the encoder had to squeeze the whole sentence into one fixed-size memory before the decoder wrote a word, and Cho et al. (2014) found that such translations got worse as sentences grew. Bahdanau, Cho and Bengio (2014) blamed that fixed-size memory and let the decoder look back at the input words while it writes. Their networks used gated units much like an LSTM's.
 # explains: sizes matched in code; test_seq2seq_reversal asserts ±10%
-s2s-setup = We replayed this on a toy language: the "translation" of a sentence of random words is the same sentence backwards. Two LSTM translators of about the same size learned it, one with Bahdanau's attention and one without. A sentence counts as right only if every word is right.
-s2s-figure = Share of sentences translated exactly right, by sentence length. Lines: the median of { $seeds } training runs; band: from the worst run to the best.
-s2s-main-plain = { $plain ->
+reversal-setup = We replayed this on a toy language: the "translation" of a sentence of random words is the same sentence backwards. Two LSTM translators of about the same size learned it, one with Bahdanau's attention and one without. A sentence counts as right only if every word is right.
+reversal-figure = Share of sentences translated exactly right, by sentence length. Lines: the median of { $seeds } training runs; band: from the worst run to the best.
+reversal-main-plain = { $plain ->
     [drops] Without attention, the translations fell apart as the sentences grew longer.
    *[steady] Without attention, the translations did not clearly get worse as the sentences grew longer.
   }
-s2s-main-attention = { $attention ->
+reversal-main-attention = { $attention ->
     [holds] With attention, every run still got nearly every sentence right at the longest length.
    *[slips] With attention, { $attention_solved } of { $seeds } runs still got nearly every sentence right at the longest length.
   }
-s2s-main-longest = { $longest_winner ->
+reversal-main-longest = { $longest_winner ->
     [attention] At that length, every run with attention beat every run without.
     [plain] At that length, every run without attention beat every run with it.
    *[tie] At that length, the runs with and without attention overlapped: a tie.
   }
-s2s-paper-premise = Bahdanau et al. translated real English sentences into French, training on sentences of up to 50 words, with far bigger models; ours reverse made-up sentences of at most { $longest } words. Inside that small setting, { $paper ->
+reversal-paper-premise = Bahdanau et al. translated real English sentences into French, training on sentences of up to 50 words, with far bigger models; ours reverse made-up sentences of at most { $longest } words. Inside that small setting, { $paper ->
     [agrees] this is their result in miniature.
     [partly] this is the direction of their result, but not all of it: at { $longest } words, only { $attention_solved } of { $seeds } runs with attention kept { PCT($solved_from) } of the sentences exact.
    *[disagrees] this is not what they found; our sentences may be too short, or our models too small, to show it.
   }
-s2s-rule = Each model was trained { $seeds } times from different random starting weights (*seeds*), each at the learning rate its validation data chose. "Solved" means at least { PCT($solved_from) } of the sentences exactly right. Attention adds weights, so the model without it got a wider memory to make up for them: a state of { $plain_hidden } numbers against { $attention_hidden }, { NUM($plain_params) } weights against { NUM($attention_params) }.
-s2s-plain-numbers = Without attention: { PCT($plain_at_shortest) } exact at { $shortest } words, { PCT($plain_at_longest) } at { $longest } words (medians).
-s2s-attention-numbers = { $attention ->
+reversal-rule = Each model was trained { $seeds } times from different random starting weights (*seeds*), each at the learning rate its validation data chose. "Solved" means at least { PCT($solved_from) } of the sentences exactly right. Attention adds weights, so the model without it got a wider memory to make up for them: a state of { $plain_hidden } numbers against { $attention_hidden }, { NUM($plain_params) } weights against { NUM($attention_params) }.
+reversal-plain-numbers = Without attention: { PCT($plain_at_shortest) } exact at { $shortest } words, { PCT($plain_at_longest) } at { $longest } words (medians).
+reversal-attention-numbers = { $attention ->
     [holds] With attention: every seed got at least { PCT($solved_from) } right at { $longest } words (median { PCT($attention_at_longest) }).
    *[slips] With attention: { $attention_solved } of { $seeds } seeds reached { PCT($solved_from) } at { $longest } words (seeds from { PCT($attention_low) } to { PCT($attention_high) }).
   }
-s2s-handled = { $attention_handled ->
+reversal-handled = { $attention_handled ->
     [0] {""}
    *[other] Every seed with attention reached { PCT($solved_from) } up to { $attention_handled } words.
   }
-s2s-attention-lengths = { $attention_count ->
+reversal-attention-lengths = { $attention_count ->
     [0] {""}
    *[other] At { $attention_lengths } words, every seed with attention beat every seed without it.
   }
-s2s-plain-lengths = { $plain_count ->
+reversal-plain-lengths = { $plain_count ->
     [0] {""}
    *[other] At { $plain_lengths } words it was the other way round: every seed without attention beat every seed with it.
   }
-s2s-tie-lengths = { $tie_count ->
+reversal-tie-lengths = { $tie_count ->
     [0] {""}
    *[other] At { $tie_lengths } words the seeds overlapped: a tie.
   }
-s2s-table-length = words
-s2s-table-plain = no attention
-s2s-table-attention = with attention
-s2s-table-note = Shares in the table are medians of { $seeds } seeds ({ $seed_list }).
-s2s-about = Reversing sentences of random words from a vocabulary of { $vocab }. LSTM encoder-decoders: without attention a state of { $plain_hidden } ({ NUM($plain_params) } weights), with attention { $attention_hidden } ({ NUM($attention_params) }). Trained with teacher forcing (the decoder is shown the right previous word while it learns), scored by greedy decoding (it writes its own best guess, word by word); training, validation and test sentences never repeat across sets.
+reversal-table-length = words
+reversal-table-plain = no attention
+reversal-table-attention = with attention
+reversal-table-note = Shares in the table are medians of { $seeds } seeds ({ $seed_list }).
+reversal-about = Reversing sentences of random words from a vocabulary of { $vocab }. LSTM encoder-decoders: without attention a state of { $plain_hidden } ({ NUM($plain_params) } weights), with attention { $attention_hidden } ({ NUM($attention_params) }). Trained with teacher forcing (the decoder is shown the right previous word while it learns), scored by greedy decoding (it writes its own best guess, word by word); training, validation and test sentences never repeat across sets.
 # explains: quotes the paper's claim that our result is compared with
-s2s-paper = Bahdanau et al. 2014: with attention, translation quality holds up on long sentences where an encoder-decoder without it degrades
+reversal-paper = Bahdanau et al. 2014: with attention, translation quality holds up on long sentences where an encoder-decoder without it degrades
 
 align-ask = The attention version also leaves a trail we can read: for each word it wrote, how much it looked at each input word. Reversing means that to write the first word it should look at the last input word, and so on backwards. In the picture, that is a dark band from the top right to the bottom left.
 # explains: how to read the colours

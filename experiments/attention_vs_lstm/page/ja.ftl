@@ -68,56 +68,56 @@ map-about = シード { $map_seed } のモデル（学習率は Transformer { NU
 
 ## 小さな翻訳で比べる：Attention あり・なし（verdict: seq2seq_reversal）
 
-s2s-ask = Attention が有名になったきっかけは機械翻訳でした。LSTM のように単語を 1 つずつ読むネットワークで作った翻訳モデルは、2 つの部分からなります。文を読む*エンコーダー*と、訳を書く*デコーダー*です。Attention が登場する前は、エンコーダーが文をまるごと 1 つの決まった大きさの記憶に詰め込み、デコーダーはそれだけを頼りに訳していました。Cho らは 2014 年に、このやり方では文が長くなるほど訳が悪くなることを示しました。同じ年、Bahdanau・Cho・Bengio は決まった大きさの記憶こそが原因だと考え、訳しながら入力の単語を振り返って見られるようにしました。これが Attention です。彼らが使ったのは、LSTM によく似たゲートつきのユニットでした。
+reversal-ask = Attention が有名になったきっかけは機械翻訳でした。LSTM のように単語を 1 つずつ読むネットワークで作った翻訳モデルは、2 つの部分からなります。文を読む*エンコーダー*と、訳を書く*デコーダー*です。Attention が登場する前は、エンコーダーが文をまるごと 1 つの決まった大きさの記憶に詰め込み、デコーダーはそれだけを頼りに訳していました。Cho らは 2014 年に、このやり方では文が長くなるほど訳が悪くなることを示しました。同じ年、Bahdanau・Cho・Bengio は決まった大きさの記憶こそが原因だと考え、訳しながら入力の単語を振り返って見られるようにしました。これが Attention です。彼らが使ったのは、LSTM によく似たゲートつきのユニットでした。
 # explains: 実験の設定
-s2s-setup = ここではおもちゃの言語で試しました。ランダムな単語の並びを「逆順に並べ替える」ことを翻訳と見なします。大きさをそろえた LSTM の翻訳モデルを 2 つ用意し、片方にだけ Bahdanau 型の Attention をつけました。1 単語でも間違えたら不正解、という厳しい採点です。
-s2s-figure = 文の長さごとの、完全に正しく訳せた割合。線は { $seeds } 回の学習の中央値、帯はいちばん悪い回から良い回まで。
-s2s-main-plain = { $plain ->
+reversal-setup = ここではおもちゃの言語で試しました。ランダムな単語の並びを「逆順に並べ替える」ことを翻訳と見なします。大きさをそろえた LSTM の翻訳モデルを 2 つ用意し、片方にだけ Bahdanau 型の Attention をつけました。1 単語でも間違えたら不正解、という厳しい採点です。
+reversal-figure = 文の長さごとの、完全に正しく訳せた割合。線は { $seeds } 回の学習の中央値、帯はいちばん悪い回から良い回まで。
+reversal-main-plain = { $plain ->
     [drops] Attention なしでは、文が長くなるほど訳が崩れました。
    *[steady] Attention なしでも、文が長くなって訳がはっきり崩れることはありませんでした。
   }
-s2s-main-attention = { $attention ->
+reversal-main-attention = { $attention ->
     [holds] Attention ありでは、いちばん長い文でも、どの回もほぼすべての文を正しく訳しました。
    *[slips] Attention ありで、いちばん長い文でもほぼすべての文を正しく訳せたのは、{ $seeds } 回のうち { $attention_solved } 回でした。
   }
-s2s-main-longest = { $longest_winner ->
+reversal-main-longest = { $longest_winner ->
     [attention] その長さでは、Attention ありのどの回も、なしのどの回より上でした。
     [plain] その長さでは、Attention なしのどの回も、ありのどの回より上でした。
    *[tie] その長さでは、あり・なしの成績の幅が重なり、引き分けでした。
   }
-s2s-paper-premise = Bahdanau らは、本物の英語をフランス語に訳しました。学習に使った文は 50 単語まで、モデルもずっと大きなものです。私たちが試したのは、{ $longest } 単語までの作りものの文を逆順にするだけの課題です。この小さな条件の中で言えば、{ $paper ->
+reversal-paper-premise = Bahdanau らは、本物の英語をフランス語に訳しました。学習に使った文は 50 単語まで、モデルもずっと大きなものです。私たちが試したのは、{ $longest } 単語までの作りものの文を逆順にするだけの課題です。この小さな条件の中で言えば、{ $paper ->
     [agrees] 彼らの結果を小さく再現できました。
     [partly] 向きは彼らの結果と同じですが、全部ではありません。{ $longest } 単語で { PCT($solved_from) } 以上の文を正しく訳せたのは、Attention ありでも { $seeds } 回のうち { $attention_solved } 回でした。
    *[disagrees] 彼らの結果とは違いました。文が短すぎるか、モデルが小さすぎるのかもしれません。
   }
-s2s-rule = どちらのモデルも、重みの初期値（シード）を変えて { $seeds } 回ずつ学習し、学習率は検証用データで選びました。「解けた」とは、{ PCT($solved_from) } 以上の文を完全に正しく訳せたことです。Attention には重みが要るので、その分 Attention なしの方の記憶を大きくしています。記憶の大きさは { $plain_hidden } と { $attention_hidden }、重みは { NUM($plain_params) } 個と { NUM($attention_params) } 個です。
-s2s-plain-numbers = Attention なし：{ $shortest } 単語で { PCT($plain_at_shortest) }、{ $longest } 単語で { PCT($plain_at_longest) } が完全に正解（中央値）。
-s2s-attention-numbers = { $attention ->
+reversal-rule = どちらのモデルも、重みの初期値（シード）を変えて { $seeds } 回ずつ学習し、学習率は検証用データで選びました。「解けた」とは、{ PCT($solved_from) } 以上の文を完全に正しく訳せたことです。Attention には重みが要るので、その分 Attention なしの方の記憶を大きくしています。記憶の大きさは { $plain_hidden } と { $attention_hidden }、重みは { NUM($plain_params) } 個と { NUM($attention_params) } 個です。
+reversal-plain-numbers = Attention なし：{ $shortest } 単語で { PCT($plain_at_shortest) }、{ $longest } 単語で { PCT($plain_at_longest) } が完全に正解（中央値）。
+reversal-attention-numbers = { $attention ->
     [holds] Attention あり：{ $longest } 単語でも、すべてのシードが { PCT($solved_from) } 以上を正しく訳しました（中央値 { PCT($attention_at_longest) }）。
    *[slips] Attention あり：{ $longest } 単語で { PCT($solved_from) } に届いたのは { $seeds } つのシードのうち { $attention_solved } つです（シードごとに { PCT($attention_low) }〜{ PCT($attention_high) }）。
   }
-s2s-handled = { $attention_handled ->
+reversal-handled = { $attention_handled ->
     [0] {""}
    *[other] すべてのシードが { PCT($solved_from) } に届いたのは { $attention_handled } 単語までです。
   }
-s2s-attention-lengths = { $attention_count ->
+reversal-attention-lengths = { $attention_count ->
     [0] {""}
    *[other] { $attention_lengths } 単語では、Attention ありのどのシードも、なしのどのシードより上でした。
   }
-s2s-plain-lengths = { $plain_count ->
+reversal-plain-lengths = { $plain_count ->
     [0] {""}
    *[other] { $plain_lengths } 単語では逆に、Attention なしのどのシードも、ありのどのシードより上でした。
   }
-s2s-tie-lengths = { $tie_count ->
+reversal-tie-lengths = { $tie_count ->
     [0] {""}
    *[other] { $tie_lengths } 単語ではシードの幅が重なったので、引き分けです。
   }
-s2s-table-length = 単語数
-s2s-table-plain = Attention なし
-s2s-table-attention = Attention あり
-s2s-table-note = 表の割合は { $seeds } つのシード（{ $seed_list }）の中央値です。
-s2s-about = { $vocab } 種類の単語からなるランダムな文を逆順にする課題。LSTM のエンコーダー・デコーダーで、Attention なしは記憶の大きさ { $plain_hidden }（重み { NUM($plain_params) } 個）、Attention ありは { $attention_hidden }（{ NUM($attention_params) } 個）。教師強制（学習中はデコーダーに正しい 1 つ前の単語を見せる）で学習し、貪欲法（自分がいちばんよいと思う単語を 1 つずつ書く）で訳して採点。学習・検証・テストのあいだで同じ文は出さない。
-s2s-paper = Bahdanau ら 2014：Attention があると、長い文でも訳の質が保たれ、Attention のないエンコーダー・デコーダーは質が落ちる
+reversal-table-length = 単語数
+reversal-table-plain = Attention なし
+reversal-table-attention = Attention あり
+reversal-table-note = 表の割合は { $seeds } つのシード（{ $seed_list }）の中央値です。
+reversal-about = { $vocab } 種類の単語からなるランダムな文を逆順にする課題。LSTM のエンコーダー・デコーダーで、Attention なしは記憶の大きさ { $plain_hidden }（重み { NUM($plain_params) } 個）、Attention ありは { $attention_hidden }（{ NUM($attention_params) } 個）。教師強制（学習中はデコーダーに正しい 1 つ前の単語を見せる）で学習し、貪欲法（自分がいちばんよいと思う単語を 1 つずつ書く）で訳して採点。学習・検証・テストのあいだで同じ文は出さない。
+reversal-paper = Bahdanau ら 2014：Attention があると、長い文でも訳の質が保たれ、Attention のないエンコーダー・デコーダーは質が落ちる
 
 align-ask = Attention つきのモデルは、読み取れる手がかりも残してくれます。訳語を 1 つ書くたびに、入力のどの単語をどれだけ見たかです。逆順に並べ替えるには、最初の単語を書くときに入力の最後の単語を見て、そこから順に前へさかのぼればよいはずです。図でいえば、右上から左下へ濃い帯が走る形になります。
 align-figure = 1 つの文について、書いた単語（縦）ごとに、入力のどの単語（横）を見たか。色が濃いほど強く注目している。
