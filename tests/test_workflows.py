@@ -106,8 +106,7 @@ def _normal(name: str) -> str:
 def test_every_imported_package_is_declared_and_locked(folder):
     """An import that works only because another package pulled it in breaks one day."""
     distributions = importlib.metadata.packages_distributions()
-    declared = _declared()
-    declared = {_normal(name) for name in declared}
+    declared = {_normal(name) for name in _declared()}
     locked = {
         _normal(line.split("==")[0])
         for line in (ROOT / "requirements.lock").read_text().splitlines()

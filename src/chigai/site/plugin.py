@@ -59,9 +59,10 @@ class ChigaiPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Called again for each extra language (build() runs on_config), so no resets here.
         self.root = Path(config.config_file_path).parent
-        self.cache = self.root / ".cache" / "chigai" / "figures"
-        keep_compiled(self.root / ".cache" / "chigai" / "templates")
-        keep_parsed(self.root / ".cache" / "chigai" / "words")
+        kept = self.root / ".cache" / "chigai"  # what builds keep (ARCHITECTURE.md)
+        self.cache = kept / "figures"
+        keep_compiled(kept / "templates")
+        keep_parsed(kept / "words")
         try:
             self.policy = policy_from_env(os.environ.get("CHIGAI_ON_STALE"))
         except ExperimentError as error:
@@ -110,7 +111,7 @@ class ChigaiPlugin(BasePlugin):
         shape = [sorted(env.extensions), str(env.autoescape), jinja2.__version__, engine]
         shape.append(getattr(sys.modules.get(engine), "__version__", "?"))
         name = hashlib.sha256(repr(shape).encode()).hexdigest()[:16]
-        folder = self.root / ".cache" / "chigai" / "theme" / name
+        folder = self.cache.parent / "theme" / name
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         return env
