@@ -57,8 +57,8 @@ NAME = {"ja": "aⁿbⁿ を数えられるか", "en": "Counting: recognising a�
 ALT = {
     "anbn_counting": {
         "ja": "階段状の折れ線グラフ。横軸は n（a の数と b の数）、縦軸は aⁿbⁿ を正しく"
-        "判定できたシードの割合。GRU と LSTM の線を比べている。左端の網かけは学習に"
-        "使った n の範囲で、線はその右、学習より大きな n だけを描いている。",
+        "判定できたシードの割合。重みの数をほぼそろえた GRU と LSTM の線を比べている。"
+        "左端の網かけは学習に使った n の範囲で、線はその右、学習より大きな n だけを描いている。",
         "en": "Step chart of the share of seeds that recognise aⁿbⁿ against n, for a GRU "
         "and an LSTM with about the same number of weights. The shaded band on the left marks "
         "the n's seen in training; the lines cover only the larger n's to its right.",

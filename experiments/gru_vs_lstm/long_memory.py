@@ -62,7 +62,7 @@ ALT = {
         "縦軸はテストの平均二乗誤差（対数目盛）。"
         "重みの数をほぼそろえた RNN、GRU、LSTM を、"
         "いつも平均を答えた場合の誤差（破線）と比べている。"
-        "点線は「解けた」とみなす誤差の上限。",
+        "点線は、シードごとに「解けた」とみなす誤差の上限。",
         "en": "Line chart of test mean squared error (log scale) against the lag T for an RNN, "
         "a GRU and an LSTM with about the same number of weights, with the error of always "
         "answering the mean drawn as a dashed line and the error a seed must get under to "

@@ -56,10 +56,10 @@ ALT = {
     "adding_mse": {
         "ja": "折れ線グラフ。横軸は覚えておくステップ数、縦軸はテスト誤差（対数）。"
         "RNN と LSTM の誤差を、平均を答えるだけの基準線（破線）と比べている。"
-        "点線は「解けた」とみなす誤差の上限。",
+        "点線は、シードごとに「解けた」とみなす誤差の上限。",
         "en": "Line chart of test error (log scale) against the number of steps to remember, "
         "for a plain RNN and an LSTM, with the always-answer-the-mean baseline as a dashed "
-        "line and the error a lag must get under to count as solved as a dotted one.",
+        "line and the error a seed must get under to count as solved as a dotted one.",
     },
 }
 NAME = {"ja": "離れた 2 つの数の足し算", "en": "Adding two numbers far apart"}

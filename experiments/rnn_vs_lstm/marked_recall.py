@@ -76,10 +76,10 @@ ALT = {
     "recall_accuracy": {
         "ja": "折れ線グラフ。横軸は覚えておくステップ数、縦軸は印の記号を答えられた割合。"
         "RNN と LSTM の正解率を、当てずっぽうの線（破線）と比べている。"
-        "点線は「解けた」とみなす正解率の下限。",
+        "点線は、シードごとに「解けた」とみなす正解率の下限。",
         "en": "Line chart of how often each model named the marked symbol, against the number "
         "of steps to remember, for a plain RNN and an LSTM, with the guessing level as a "
-        "dashed line and the accuracy from which a lag counts as solved as a dotted one.",
+        "dashed line and the accuracy a seed must reach to count as solved as a dotted one.",
     },
     "gradient_flow": {
         "ja": "対数目盛の折れ線グラフ。横軸は答えから何ステップ前か、縦軸は勾配の大きさ。"
@@ -94,11 +94,13 @@ ALT = {
         "for an RNN and an LSTM.",
     },
     "gate_trace": {
-        "ja": "2 段のグラフ。上段は 3 つのゲートの開き具合、下段はよく動いたセルいくつかの中身を、"
+        "ja": "2 段のグラフ。上段は 3 つのゲートの開き具合、下段は答えを運ぶ 3 つのセル"
+        "（質問の直前の値から、どの記号に印がついていたかがいちばんよく分かるもの）の値を、"
         "1 つの例についてステップごとに示す。印の位置と質問の位置に縦線がある。",
         "en": "Two stacked charts for one example sequence: the opening of the three gates, and "
-        "the values of the busiest few cell units, step by step, with lines where the marked "
-        "symbol and the question come.",
+        "the values of the three cells that carry the answer (those whose value just before "
+        "the question tells best which symbol was marked), step by step, with lines where the "
+        "marked symbol and the question come.",
     },
 }
 NAME = {"ja": "印のついた記号を答える", "en": "Recalling a marked symbol"}

@@ -187,8 +187,8 @@ cost-cause = { $cause ->
    *[per_flop] Yet the arithmetic explains the smaller part of the fused version's { NUM($ratio_longest, digits: 2) } times longer step there: { NUM($flop_ratio_longest, digits: 2) } times the FLOPs, done { NUM($per_flop_ratio, digits: 2) } times slower per FLOP.
   }
 cost-tracks = { $tracks ->
-    [unfit] Too few lengths were long enough, past the fixed costs, to fit how the time ratio grew with the FLOP ratio.
-    [tracks] As the length grew, the time ratio rose in proportion to the FLOP ratio (fitted exponent { NUM($ratio_exponent, digits: 2) }).
+    [unfit] Too few of the lengths were long enough to leave the fixed costs behind, so we could not fit how the time ratio grew with the FLOP ratio.
+    [tracks] As the length grew, the time ratio rose roughly in proportion to the FLOP ratio (fitted exponent { NUM($ratio_exponent, digits: 2) }).
    *[drifts] The time ratio did not simply track the FLOP ratio, though: as the length grew it rose like the FLOP ratio to the power { NUM($ratio_exponent, digits: 2) }, so attention also lost speed per operation on longer sequences.
   }
 cost-per-op = { $per_op ->

@@ -176,7 +176,7 @@ cost-cause = { $cause ->
    *[per_flop] その長さで高速版が { NUM($ratio_longest, digits: 2) } 倍遅かったうち、計算の多さで説明できるのは { NUM($flop_ratio_longest, digits: 2) } 倍だけで、残りの { NUM($per_flop_ratio, digits: 2) } 倍は 1 回あたりの遅さでした。
   }
 cost-tracks = { $tracks ->
-    [unfit] 固定の手間を超える長さが少なすぎて、時間の比が計算の比とともにどう増えたかは当てはめられませんでした。
+    [unfit] 固定の手間が目立たなくなるほど長い列が少なすぎて、時間の比が計算の比とともにどう増えたかは、当てはめて調べられませんでした。
     [tracks] 長さが伸びるにつれて、時間の比は計算の比にほぼ比例して増えました（当てはめた指数は { NUM($ratio_exponent, digits: 2) }）。
    *[drifts] ただし、時間の比は計算の比にそのまま比例したわけではありません。長さが伸びるにつれて、計算の比の { NUM($ratio_exponent, digits: 2) } 乗のように増えました。長い列では、Attention は 1 回あたりの計算でも遅くなっていったということです。
   }
