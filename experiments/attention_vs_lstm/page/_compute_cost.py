@@ -59,7 +59,7 @@ class ComputeCost:
     cause: Literal["arithmetic", "per_flop"]  # the bigger part of the fused gap
     per_flop_ratio: float
     # the time ratio follows the FLOP ratio; unfit: fewer than two lengths past the fixed costs
-    tracks: Literal["tracks", "drifts", "unfit"]
+    tracks: Literal["tracks", "drifts", "trails", "unfit"]
     ratio_exponent: float | None
     per_op: Literal["lstm", "attention", "even"]  # more FLOPs per second at the longest
     lstm_gflop_per_s: float
@@ -213,7 +213,11 @@ def _gpu(speed: _SPEED) -> Literal["slower_everywhere", "slower_from", "faster_a
 
 
 def _tracks(fused: dict[str, Any]) -> str:
-    """Whether the time ratio grew with the FLOP ratio; no fit without two long lengths."""
-    if fused["time_vs_flop_ratio_exponent"] is None:
+    """Whether the time ratio grew with the FLOP ratio, faster (drifts: attention lost speed
+    per operation) or slower (trails: it gained); no fit without two long lengths."""
+    exponent = fused["time_vs_flop_ratio_exponent"]
+    if exponent is None:
         return "unfit"
-    return "tracks" if fused["time_follows_flop_ratio"] else "drifts"
+    if fused["time_follows_flop_ratio"]:
+        return "tracks"
+    return "drifts" if exponent > 1 else "trails"

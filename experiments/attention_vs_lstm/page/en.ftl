@@ -190,6 +190,7 @@ cost-tracks = { $tracks ->
     [unfit] Too few of the lengths were long enough to leave the fixed costs behind, so we could not fit how the time ratio grew with the FLOP ratio.
     [tracks] As the length grew, the time ratio rose roughly in proportion to the FLOP ratio (fitted exponent { NUM($ratio_exponent, digits: 2) }).
    *[drifts] The time ratio did not simply track the FLOP ratio, though: as the length grew it rose like the FLOP ratio to the power { NUM($ratio_exponent, digits: 2) }, so attention also lost speed per operation on longer sequences.
+    [trails] The time ratio did not simply track the FLOP ratio, though: as the length grew it rose only like the FLOP ratio to the power { NUM($ratio_exponent, digits: 2) }, so per operation attention got relatively quicker on longer sequences.
   }
 cost-per-op = { $per_op ->
     [lstm] Per operation the LSTM was the quicker one: at that length it got through { NUM($lstm_gflop_per_s, digits: 3) } billion FLOPs per second, the fused attention { NUM($fused_gflop_per_s, digits: 3) }. What the LSTM's step-by-step order costs where many cores could work side by side, we did not measure.

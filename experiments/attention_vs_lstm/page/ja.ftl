@@ -179,6 +179,7 @@ cost-tracks = { $tracks ->
     [unfit] 固定の手間が目立たなくなるほど長い列が少なすぎて、時間の比が計算の比とともにどう増えたかは、当てはめて調べられませんでした。
     [tracks] 長さが伸びるにつれて、時間の比は計算の比にほぼ比例して増えました（当てはめた指数は { NUM($ratio_exponent, digits: 2) }）。
    *[drifts] ただし、時間の比は計算の比にそのまま比例したわけではありません。長さが伸びるにつれて、計算の比の { NUM($ratio_exponent, digits: 2) } 乗のように増えました。長い列では、Attention は 1 回あたりの計算でも遅くなっていったということです。
+    [trails] ただし、時間の比は計算の比にそのまま比例したわけではありません。長さが伸びても、計算の比の { NUM($ratio_exponent, digits: 2) } 乗のようにしか増えませんでした。長い列では、Attention の 1 回あたりの計算はむしろ速くなっていったということです。
   }
 cost-per-op = { $per_op ->
     [lstm] 計算 1 回あたりでは、LSTM の方が速くこなしていました。この長さで 1 秒に LSTM は { NUM($lstm_gflop_per_s, digits: 3) } GFLOP、高速版の Attention は { NUM($fused_gflop_per_s, digits: 3) } GFLOP です。LSTM が 1 歩ずつしか進めないことが、たくさんのコアを並べたときにどれだけ響くかは、測っていません。

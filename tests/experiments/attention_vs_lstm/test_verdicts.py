@@ -127,7 +127,18 @@ CASES = [
     ("compute_cost", NONE, "cause", "arithmetic"),
     ("compute_cost", _fused(arithmetic_main_cause=False), "cause", "per_flop"),
     ("compute_cost", NONE, "tracks", "tracks"),
-    ("compute_cost", _fused(time_follows_flop_ratio=False), "tracks", "drifts"),
+    (
+        "compute_cost",
+        _fused(time_vs_flop_ratio_exponent=1.5, time_follows_flop_ratio=False),
+        "tracks",
+        "drifts",
+    ),
+    (
+        "compute_cost",
+        _fused(time_vs_flop_ratio_exponent=0.6, time_follows_flop_ratio=False),
+        "tracks",
+        "trails",
+    ),
     (
         "compute_cost",
         _fused(time_vs_flop_ratio_exponent=None, time_follows_flop_ratio=False),

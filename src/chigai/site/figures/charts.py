@@ -142,7 +142,7 @@ def input_sensitivity(data: dict[str, Any], lang: str) -> Figure:
 
 
 def gate_trace(data: dict[str, Any], lang: str) -> Figure:
-    """An LSTM's gates (mean over units) and busiest cell states on one sequence."""
+    """An LSTM's gates (mean over units) and the cells that carry the answer, on one sequence."""
     gates = data["gates"]
     figure, (top, bottom) = plt.subplots(
         2, 1, figsize=(SIZE[0], SIZE[1] * 1.4), sharex=True, layout="constrained"
