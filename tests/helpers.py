@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from filelock import FileLock
+from processes import BIN, run_tool  # noqa: F401 (where the tests find it)
 
 from chigai.tasks.splits import overlap
 
@@ -27,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from builds import keep_one_article  # the benchmark's: its --quick builds one article too
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "experiments", "src", "results", "reproductions")
 
 
@@ -201,18 +201,6 @@ def keep_trials(project: Path, cache: Path) -> None:
             cache.rename(old)
         staged.rename(cache)
         shutil.rmtree(old, ignore_errors=True)
-
-
-def run_tool(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 300):
-    """Run a console script of this environment (chigai, mkdocs) as a real process."""
-    return subprocess.run(
-        [str(BIN / args[0]), *args[1:]],
-        cwd=cwd,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 TINY_ADDING_QUICK = (

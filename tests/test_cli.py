@@ -12,7 +12,7 @@ from chigai.device import cpu_model
 
 
 def test_help_lists_the_commands():
-    done = run_tool("chigai", "--help", cwd=ROOT)
+    done = run_tool("chigai", "--help", cwd=ROOT, fresh=True)  # the installed console script
     assert done.returncode == 0
     for command in ("run", "status", "list", "new"):
         assert command in done.stdout

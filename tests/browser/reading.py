@@ -43,8 +43,9 @@ def pages(site: Path) -> list[str]:
     )
 
 
-def visit(browser, url: str, width: int = 1280):
-    """Open url; return (page, problems) where problems lists errors, failures, foreign hosts."""
+def visit(browser, url: str, width: int = 1280, wait_until: str = "load"):
+    """Open url; return (page, problems) where problems lists errors, failures, foreign hosts.
+    wait_until="commit" returns as soon as the page starts, to let several load at once."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     problems: list[str] = []
     page.on(
@@ -84,7 +85,7 @@ def visit(browser, url: str, width: int = 1280):
     serve_published_from_here(page)  # routes added later are matched first
     # "load": images, styles and scripts are in. A test that must see every later request
     # too (every page loads cleanly, the screenshots) waits for "networkidle" itself.
-    page.goto(url, wait_until="load")
+    page.goto(url, wait_until=wait_until)
     return page, problems
 
 

@@ -11,8 +11,13 @@ REPORT = ROOT / "test-report" / "screenshots"
 
 
 def test_every_page_loads_cleanly_with_every_image(browser, site_url, built_site):
-    for path in pages(built_site):
-        page, problems = visit(browser, f"{site_url}/{path.lstrip('/')}")
+    # every page starts at once, so each one's wait for a quiet network overlaps the others'
+    opened = {
+        path: visit(browser, f"{site_url}/{path.lstrip('/')}", wait_until="commit")
+        for path in pages(built_site)
+    }
+    for path, (page, problems) in opened.items():
+        page.wait_for_load_state("load")
         widths = page.evaluate(
             "() => Promise.all([...document.images].map(img => {"
             " img.loading = 'eager'; return img.decode().then(() => img.naturalWidth, () => 0); }))"
