@@ -14,16 +14,12 @@ where 0.030000000000000002 and 0.03 differ), and it prints as written. A search 
 steps outward from a tried rate, never back: 0.01 -> 0.00333 is followed by 0.00111, not by
 0.00333 x 3 = 0.00999, which no rounding could make 0.01 again.
 
-How the run machinery could use it (not built yet): the runner runs one fixed
-`grid(config)`. Tuning in rounds needs an experiment hook, e.g.
-`tune_grid(config, done) -> list[Point]`: round 0 is `grid(config)` (the preset's rates x
-three tuning seeds); after each round the runner passes all trials so far, and the hook
-groups them per model and setting, takes each rate's median validation score over the
-tuning seeds, and returns `next_rates(...)` x the tuning seeds as new points; when every
-group returns [] it returns the remaining seeds at each group's `lr_record(...)["chosen"]`,
-then [] to end. Each trial stays cached by its point, so a rerun replays the same rounds
-from the cache; the bounds cap the rounds at log(hi/lo)/log(factor). `chigai status` and
-progress counts would no longer know the trial total in advance.
+How a run uses it: an experiment's `next_round(config, done)` hook (chigai.run.rounds)
+groups the trials so far per model and setting, takes each rate's median validation score
+over the tuning seeds, and returns `next_rates(...)` x the tuning seeds as new points; when
+every group returns [] it returns the remaining seeds at each group's
+`lr_record(...)["chosen"]`, and then nothing new, which ends the experiment. The bounds
+cap the rounds at log(hi/lo)/log(factor).
 """
 
 import math

@@ -23,7 +23,8 @@ from chigai.run.cache import TrialCache, output_problem, point_text
 from chigai.run.executors import InProcess, Outcome, Task, make_executor
 from chigai.run.provenance import provenance as describe_run
 from chigai.run.results import Result, result_path, save_result
-from chigai.trials import Done, Trial
+from chigai.run.rounds import check_rounds, new_points
+from chigai.trials import Done, Point, Trial
 
 log = logging.getLogger(__name__)
 TRAINING_KEYS = ("lrs", "steps", "batch_size")  # named when a run did not train
@@ -55,13 +56,21 @@ class Plan:
     module: ModuleType
     config: PresetConfig
     cache: TrialCache
-    grid: list[dict]
+    grid: list[dict]  # grid(config), then each round of next_round (chigai.run.rounds)
     trials: dict[int, Trial]  # by grid index: cached, then as they finish
     slots: dict[str, int]  # the grid index of each trial to run, by its point_text
-    tasks: list[Task]
+    tasks: list[Task]  # every trial this run ran or runs, all rounds
     previous: dict[str, Any] | None
     fingerprint: str  # of the result, taken before any trial ran
+    task_of: Callable[[Point], Task]
     failures: list[str] = field(default_factory=list)
+    rounds: int = 1
+    round_error: str | None = None  # next_round() raised or never ended
+
+    @property
+    def complete(self) -> bool:
+        """Every trial of the rounds so far is in (or failed)."""
+        return len(self.trials) + len(self.failures) == len(self.grid)
 
     @property
     def alone(self) -> bool:
@@ -79,41 +88,80 @@ class Report:
 
 
 def run_trials(run: Run, plans: list[Plan], finished: Callable[[Plan], None]) -> None:
-    """Run every missing trial; timing trials last, one at a time, in this process.
-    `finished(plan)` is called once all of a plan's trials are in (or failed)."""
-    for plan in plans:
-        if not plan.tasks:
-            finished(plan)
-    pending = [task for plan in plans if not plan.alone for task in plan.tasks]
-    alone = [task for plan in plans if plan.alone for task in plan.tasks]
+    """Run every missing trial, round after round; timing trials last, one at a time, in
+    this process. `finished(plan)` is called once a plan has all its trials (or failed)."""
     by_id = {plan.spec.id: plan for plan in plans}
+    first = {plan.spec.id: list(plan.tasks) or next_tasks(plan, finished) for plan in plans}
+    pending = [task for plan in plans if not plan.alone for task in first[plan.spec.id]]
+    alone = [task for plan in plans if plan.alone for task in first[plan.spec.id]]
     with _bar(len(pending) + len(alone)) as bar:
         if pending:
             jobs = min(run.jobs, len(pending))  # one trial needs no worker processes
             executor = make_executor(run.executor, jobs, root=run.root, threads=run.threads)
             try:
-                _collect(executor.run(pending), by_id, bar, finished)
+                while pending:  # a round's trials start once the round before is all in
+                    pending = _collect(executor.run(pending), by_id, bar, finished)
             finally:
                 executor.close()  # an interrupted run must not leave trials training
-        _collect(InProcess().run(alone), by_id, bar, finished)
+        while alone:
+            alone = _collect(InProcess().run(alone), by_id, bar, finished)
+
+
+def next_tasks(plan: Plan, finished: Callable[[Plan], None]) -> list[Task]:
+    """Once every trial so far is in: the next round's trials to run, taking cached ones
+    at once (a rerun replays the rounds from the cache); or, when the experiment has all it
+    needs or a trial failed, none, after `finished(plan)`."""
+    while not plan.failures:
+        trials = [plan.trials[i] for i in range(len(plan.grid))]
+        try:
+            points = new_points(plan.module, plan.config, trials, plan.grid, str(plan.spec.path))
+            if points:
+                plan.rounds += 1
+                check_rounds(plan.rounds, str(plan.spec.path))
+        except Exception as error:  # a broken hook fails its own experiment only
+            plan.round_error = f"{plan.spec.id} next_round() failed: {error}"
+            log.error("%s next_round() failed: %s", plan.spec.id, error)
+            break
+        if not points:
+            break
+        tasks = []
+        for point in points:
+            plan.grid.append(point)
+            index = len(plan.grid) - 1
+            if cached := plan.cache.load(point):
+                plan.trials[index] = cached
+            else:
+                plan.slots[point_text(point)] = index
+                tasks.append(plan.task_of(point))
+        if tasks:
+            plan.tasks += tasks
+            return tasks
+    finished(plan)
+    return []
 
 
 def _bar(total: int) -> tqdm:
-    """One bar over all trials to run; its ETA comes from the trials finished so far."""
+    """One bar over all trials to run; its ETA comes from the trials finished so far. A
+    round's trials are added to its total when the round is known."""
     return tqdm(total=total, desc="trials", unit="trial", dynamic_ncols=True, disable=None)
 
 
 def _collect(
     outcomes: Iterable[Outcome], plans: dict[str, Plan], bar: tqdm, finished: Callable
-) -> None:
-    """Store each outcome as it arrives; summarize an experiment once all its trials are in."""
+) -> list[Task]:
+    """Store each outcome as it arrives; once an experiment's trials so far are all in, ask
+    for its next round (or summarize it). Returns the next rounds' trials."""
+    more: list[Task] = []
     for outcome in outcomes:
         plan = plans[outcome.task.experiment]
         _record(plan, outcome)
         bar.update(1)
         bar.set_postfix_str(f"{plan.spec.id} {describe(outcome.task.point)}", refresh=False)
-        if len(plan.trials) + len(plan.failures) == len(plan.grid):
-            finished(plan)
+        if plan.complete:
+            tasks = next_tasks(plan, finished)
+            bar.total += len(tasks)
+            more += tasks
+    return more
 
 
 def _record(plan: Plan, outcome: Outcome) -> None:
@@ -135,6 +183,9 @@ def describe(point: dict) -> str:
 def summarize(run: Run, plan: Plan) -> Report:
     """Summarize an experiment whose trials are all in, check it, store it atomically."""
     spec, ran, reused = plan.spec, len(plan.tasks), len(plan.grid) - len(plan.tasks)
+    if plan.round_error:
+        error = f"{plan.round_error}; the result was not written (its trials are cached)"
+        return Report(spec, error=error, ran=ran, reused=reused)
     if plan.failures:
         error = (
             f"{len(plan.failures)} of {len(plan.grid)} trials failed, so the result was not "

@@ -34,6 +34,7 @@ from chigai.run.freshness import Entry, State, check
 from chigai.run.loading import prepare
 from chigai.run.provenance import uncommitted
 from chigai.run.results import HeldLock, Result, check_writable, lock_result, result_path
+from chigai.run.rounds import check_rounds, new_points, replay
 from chigai.training import configure_torch
 from chigai.trials import Done, Trial
 
@@ -59,19 +60,26 @@ def compute(module: ModuleType, config: PresetConfig, device: str = "cpu") -> di
     torch.set_num_threads(threads_from_env(os.environ.get("CHIGAI_THREADS")))
     configure_torch()
     view = trial_view(config)
-    trials = []
-    for point in checked_grid(module.grid(config), "grid()"):
-        output = module.trial(view, dict(point), torch.device(device))
-        problem = output_problem(output)
-        if problem:
-            name = module.__name__.rpartition(".")[2]  # the experiment id, as a run names it
-            raise ExperimentError(f"{name} trial {describe(point)}: {problem}")
-        trials.append(Trial(point, output, 0.0))
+    trials: list[Trial] = []
+    points = checked_grid(module.grid(config), "grid()")
+    rounds = 1
+    while points:
+        for point in points:
+            output = module.trial(view, dict(point), torch.device(device))
+            problem = output_problem(output)
+            if problem:
+                name = module.__name__.rpartition(".")[2]  # the experiment id, as a run names it
+                raise ExperimentError(f"{name} trial {describe(point)}: {problem}")
+            trials.append(Trial(point, output, 0.0))
+        points = new_points(module, config, trials, [t.point for t in trials], "next_round()")
+        rounds += bool(points)
+        check_rounds(rounds, "next_round()")
     return module.summarize(config, Done(trials))
 
 
 def cached_trials(root: Path, spec: ExperimentSpec, preset: str) -> tuple[int, int]:
-    """How many of a preset's trials a plain `chigai run` would reuse, and how many it has."""
+    """How many of a preset's trials a plain `chigai run` would reuse, and how many it has
+    (for an experiment that plans in rounds: as far as the cache answers its rounds)."""
     module, config = prepare(spec, preset)
     threads = threads_from_env(os.environ.get("CHIGAI_THREADS"))
     kind = resolve_device("auto").type
@@ -79,7 +87,8 @@ def cached_trials(root: Path, spec: ExperimentSpec, preset: str) -> tuple[int, i
         root, spec, code_fingerprint(spec), settings_of(config), kind, threads, software()
     )
     grid = checked_grid(module.grid(config), f"{spec.path} grid()")
-    return sum(cache.load(point) is not None for point in grid), len(grid)
+    known, cached = replay(module, config, grid, cache.load, str(spec.path))
+    return cached, len(known)
 
 
 def run_experiment(
@@ -172,10 +181,11 @@ def _plan(
     cached = {i: trial for i, point in enumerate(grid) if (trial := cache.load(point))}
     slots = {point_text(point): i for i, point in enumerate(grid) if i not in cached}
     raw, where = dict(spec.presets[run.preset]), (run.device.type, run.threads)
-    tasks = [
-        Task(spec.id, str(spec.path), spec.article, raw, run.preset, grid[i], *where, code)
-        for i in slots.values()
-    ]
+
+    def task_of(point: dict) -> Task:
+        return Task(spec.id, str(spec.path), spec.article, raw, run.preset, point, *where, code)
+
+    tasks = [task_of(grid[i]) for i in slots.values()]
     log.info(
         "running %s (%s preset) on %s: %d trials, %d cached, %d to run",
         *(spec.id, run.preset, run.device, len(grid), len(cached), len(tasks)),
@@ -183,7 +193,17 @@ def _plan(
     previous = earlier.result.data if earlier.state is State.FRESH else None
     result_fingerprint = fingerprint(spec, run.preset)
     return Plan(
-        spec, module, config, cache, grid, cached, slots, tasks, previous, result_fingerprint
+        spec,
+        module,
+        config,
+        cache,
+        grid,
+        cached,
+        slots,
+        tasks,
+        previous,
+        result_fingerprint,
+        task_of,
     )
 
 
