@@ -4,7 +4,8 @@ import math
 
 import pytest
 
-from chigai.lr_search import best_rate, lr_record, next_rates, rate
+from chigai.lr_search import Search, best_rate, lr_record, next_rates, rate
+from chigai.trials import Done, Trial
 
 BOUNDS = (1e-5, 1.0)
 
@@ -115,3 +116,53 @@ def test_two_searches_from_one_grid_propose_the_same_floats():
 def test_bad_input_is_refused_with_its_reason(tried, kwargs, message):
     with pytest.raises(ValueError, match=message):
         _next(tried, **kwargs)
+
+
+def _run_search(search: Search, groups: list[dict], seeds: list[int], score) -> Done:
+    """Rounds as chigai.run.rounds plays them: start from the preset's rate on the tuning
+    seeds, then whatever next_round asks that has not run, until it asks nothing new."""
+    points = [g | {"lr": 0.01, "seed": s} for g in groups for s in seeds[: search.tuning]]
+    trials: list[Trial] = []
+    while points:
+        trials += [Trial(p, {"val": score(p)}, 0.0) for p in points]
+        known = [t.point for t in trials]
+        points = [p for p in search.next_round(Done(trials), groups, seeds) if p not in known]
+    return Done(trials)
+
+
+def _valley(best: dict[str, float]):
+    """A validation loss lowest at each model's own best rate, plus a little per seed."""
+    return lambda p: abs(math.log(p["lr"] / best[p["model"]])) + p["seed"] / 100
+
+
+def test_each_model_finds_its_own_interior_rate_then_every_seed_trains_at_it():
+    search = Search(score="val", higher_is_better=False, bounds=BOUNDS)
+    groups, seeds = [{"model": "rnn"}, {"model": "lstm"}], list(range(1, 11))
+    done = _run_search(search, groups, seeds, _valley({"rnn": 0.0009, "lstm": 0.1}))
+    rnn, lstm = (search.record(done, g, seeds) for g in groups)
+    assert (rnn["chosen"], rnn["interior"]) == (0.00111, True)  # 0.01 / 3 / 3
+    assert (lstm["chosen"], lstm["interior"]) == (0.09, True)  # 0.01 * 3 * 3
+    for group, record in ((groups[0], rnn), (groups[1], lstm)):
+        assert sorted(t.point["seed"] for t in done.matching(**group, lr=record["chosen"])) == seeds
+        others = {
+            t.point["seed"] for t in done.matching(**group) if t.point["lr"] != record["chosen"]
+        }
+        assert others == {1, 2, 3}  # only the tuning seeds tried the other rates
+
+
+def test_a_search_stopped_by_a_bound_says_so_and_still_trains_every_seed():
+    search = Search(score="val", higher_is_better=False, bounds=(0.003, 1.0))
+    groups, seeds = [{"model": "rnn"}], [1, 2, 3, 4, 5]
+    done = _run_search(search, groups, seeds, _valley({"rnn": 1e-5}))
+    record = search.record(done, groups[0], seeds)
+    assert record["bound_hit"] == "low" and not record["interior"]
+    assert record["chosen"] == 0.00333 and len(done.matching(lr=0.00333)) == 5
+
+
+def test_seeds_trained_after_the_search_do_not_move_the_chosen_rate():
+    search = Search(score="val", higher_is_better=True, bounds=BOUNDS, tuning=2)
+    group, seeds = {"model": "gru"}, [1, 2, 3]
+    scores = [(0.01, 1, 0.5), (0.01, 2, 0.5), (0.03, 1, 0.9), (0.03, 2, 0.7), (0.1, 1, 0.6)]
+    scores += [(0.1, 2, 0.6), (0.03, 3, 0.0)]  # seed 3 trained after the search, poorly
+    trials = [Trial({"model": "gru", "lr": lr, "seed": s}, {"val": v}, 0.0) for lr, s, v in scores]
+    assert search.tried(Done(trials), group, seeds) == {0.01: 0.5, 0.03: 0.8, 0.1: 0.6}

@@ -14,16 +14,20 @@ where 0.030000000000000002 and 0.03 differ), and it prints as written. A search 
 steps outward from a tried rate, never back: 0.01 -> 0.00333 is followed by 0.00111, not by
 0.00333 x 3 = 0.00999, which no rounding could make 0.01 again.
 
-How a run uses it: an experiment's `next_round(config, done)` hook (chigai.run.rounds)
-groups the trials so far per model and setting, takes each rate's median validation score
-over the tuning seeds, and returns `next_rates(...)` x the tuning seeds as new points; when
-every group returns [] it returns the remaining seeds at each group's
-`lr_record(...)["chosen"]`, and then nothing new, which ends the experiment. The bounds
-cap the rounds at log(hi/lo)/log(factor).
+How a run uses it: `Search` holds an experiment's tuning rule, and its `next_round`
+is what the experiment's `next_round(config, done)` hook (chigai.run.rounds) returns:
+per model and setting (a "group"), the median validation score of each rate over the
+tuning seeds, and `next_rates(...)` x the tuning seeds while the best is at an edge; once
+that group's search is over, its other seeds at the chosen rate. A summary reports each
+group's `Search.record`. The bounds cap the rounds at log(hi/lo)/log(factor).
 """
 
 import math
-from collections.abc import Mapping
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from chigai.trials import Done, Point
 
 SIGNIFICANT_DIGITS = 3
 
@@ -116,3 +120,61 @@ def _check(tried: Mapping[float, float], factor: float, bounds: tuple[float, flo
             raise ValueError(f"rate {lr} is not in canonical form: use rate({lr}) = {rate(lr)}")
         if not math.isfinite(score):
             raise ValueError(f"rate {lr} has validation score {score}")
+
+
+@dataclass(frozen=True)
+class Search:
+    """How an experiment tunes: the first `tuning` seeds search each group's rate on the
+    validation score `score`; the other seeds then train at the rate chosen."""
+
+    score: str
+    higher_is_better: bool
+    bounds: tuple[float, float]
+    tuning: int = 3
+    factor: float = 3.0
+
+    def tried(self, done: Done, group: Point, seeds: Sequence[int]) -> dict[float, float]:
+        """Each rate the tuning seeds all tried, with the median of their scores (the
+        seeds trained later at the chosen rate do not count: they must not move it)."""
+        tuners = set(seeds[: self.tuning])
+        by_rate: dict[float, list[float]] = {}
+        for trial in done.matching(**group):
+            if trial.point["seed"] in tuners:
+                by_rate.setdefault(trial.point["lr"], []).append(trial.output[self.score])
+        return {
+            lr: statistics.median(scores)
+            for lr, scores in by_rate.items()
+            if len(scores) == len(tuners)
+        }
+
+    def record(self, done: Done, group: Point, seeds: Sequence[int]) -> dict:
+        """`lr_record` of one group's search, for the result."""
+        return lr_record(
+            self.tried(done, group, seeds),
+            higher_is_better=self.higher_is_better,
+            factor=self.factor,
+            bounds=self.bounds,
+        )
+
+    def next_round(self, done: Done, groups: Iterable[Point], seeds: Sequence[int]) -> list[Point]:
+        """An experiment's `next_round` (chigai.run.rounds): for each group whose best rate
+        is still at an edge, the next rates on the tuning seeds; for each group whose
+        search is over, the other seeds at its chosen rate. Points already run are skipped
+        by the run, so a finished group asks for nothing new."""
+        points: list[Point] = []
+        for group in groups:
+            tried = self.tried(done, group, seeds)
+            more = next_rates(
+                tried,
+                higher_is_better=self.higher_is_better,
+                factor=self.factor,
+                bounds=self.bounds,
+            )
+            if more:
+                points += [
+                    group | {"lr": lr, "seed": s} for lr in more for s in seeds[: self.tuning]
+                ]
+            else:
+                chosen = best_rate(tried, higher_is_better=self.higher_is_better)
+                points += [group | {"lr": chosen, "seed": s} for s in seeds]
+        return points
