@@ -38,7 +38,7 @@ from chigai.models.recurrent import parameter_count
 from chigai.paired import compare
 from chigai.stopping import Patience, train_until_converged
 from chigai.streams import ORDER, derived_seed, streams
-from chigai.tasks.chorales import KEYS, corpus_files, load_chorales
+from chigai.tasks.chorales import KEYS, Chorales, corpus_files, load_chorales
 from chigai.trials import Done
 
 PRESETS = {
@@ -100,14 +100,18 @@ def search(config: Config) -> Search:
 
 
 @functools.cache
+def chorales(max_files: int) -> Chorales:  # per process
+    return load_chorales(Path.cwd() / ".cache" / "chorales", corpus_files()[:max_files])
+
+
+@functools.cache
 def rolls(max_files: int) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:  # per process
     """Each split as (inputs, targets), chorales padded to the split's longest. Both carry
     the 88 keys and a last channel that marks the real steps: in the inputs the keys are
     the previous step's (silence first) and the mark lets `Trimmed` skip the padding; in
     the targets the loss reads it as its mask."""
-    chorales = load_chorales(Path.cwd() / ".cache" / "chorales", corpus_files()[:max_files])
     out = {}
-    for split, by_name in chorales.splits.items():
+    for split, by_name in chorales(max_files).splits.items():
         longest = max(len(roll) for roll in by_name.values())
         targets = torch.zeros(len(by_name), longest, KEYS + 1)
         for i, roll in enumerate(by_name.values()):
@@ -134,6 +138,31 @@ class Trimmed(nn.Module):
         steps = int(inputs[..., KEYS].sum(1).max().item())
         outputs = self.model(inputs[:, :steps, :KEYS])
         return nn.functional.pad(outputs, (0, 0, 0, inputs.shape[1] - steps))
+
+
+def shown(max_files: int) -> tuple[str, int, int]:
+    """The test chorale a figure shows each model's predictions on: the first (in the
+    derived order) of 40-80 steps, a typical length that fits a phone; (id, index in the
+    test split, lowest key of the window drawn: two keys below its lowest note)."""
+    test = chorales(max_files).splits["test"]
+    for index, (name, roll) in enumerate(test.items()):
+        if 40 <= len(roll) <= 80:
+            return name, index, max(0, int(roll.any(0).nonzero()[0].min()) - 2)
+    raise ValueError("no test chorale of 40-80 steps")
+
+
+def predictions(model: nn.Module, max_files: int) -> dict:
+    """The model's probability for every key of the shown window at every step of the
+    shown chorale, 3 decimals (a figure's worth of data, not a checkpoint)."""
+    name, index, low = shown(max_files)
+    inputs = rolls(max_files)["test"][0]
+    roll = chorales(max_files).splits["test"][name]
+    high = min(KEYS, int(roll.any(0).nonzero()[0].max()) + 3)
+    model.eval()
+    with torch.no_grad():
+        probs = torch.sigmoid(model(inputs[index : index + 1].to(next(model.parameters()).device)))
+    window = probs[0, : len(roll), low:high].cpu().tolist()
+    return {"id": name, "low": low, "probs": [[round(p, 3) for p in step] for step in window]}
 
 
 def nll(outputs: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
@@ -191,6 +220,7 @@ def trial(config: Config, point: dict, device: torch.device) -> dict:
         "val_nll": pooled_nll(model, *data["validation"]),
         "test_nll": pooled_nll(model, *data["test"]),
         "stopping": stopped,
+        "shown": predictions(model, config.max_files),
     }
 
 
@@ -206,14 +236,27 @@ def summarize(config: Config, done: Done) -> dict:
         for m in MODELS
     }
     width = widths(config)
-    chorales = load_chorales(Path.cwd() / ".cache" / "chorales", corpus_files()[: config.max_files])
+    corpus = chorales(config.max_files)
+    name, _, low = shown(config.max_files)
+    first = config.seeds[0]
     comparisons = {
         f"{a}_vs_{b}": compare(test[a], test[b], higher_is_better=False, margin=MARGIN).to_json()
         for a, b in PAIRS
     }
     return {
         "seeds": list(config.seeds),
-        "corpus": chorales.provenance() | {"files": min(config.max_files, len(corpus_files()))},
+        "corpus": corpus.provenance() | {"files": min(config.max_files, len(corpus_files()))},
+        "shown": {  # seed 1's predictions on one test chorale, and the notes Bach wrote
+            "id": name,
+            "low": low,
+            "notes": [
+                [int(k) - low for k in step.nonzero()[0]] for step in corpus.splits["test"][name]
+            ],
+            "probs": {
+                m: done.one(model=m, lr=records[m]["chosen"], seed=first)["shown"]["probs"]
+                for m in MODELS
+            },
+        },
         "published": PUBLISHED,
         "models": {
             m: {

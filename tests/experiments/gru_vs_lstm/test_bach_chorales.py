@@ -56,6 +56,7 @@ def made_up(test_nll: dict[str, list[float]]) -> Done:
                     "val_nll": 8.0 if lr == 0.003 else 9.0,
                     "test_nll": score if lr == 0.003 else 9.5,
                     "stopping": {"stopped_at": 400, "best_at": 200, "reason": "converged"},
+                    "shown": {"id": "made-up", "low": 30, "probs": [[0.5, 0.25]]},
                 }
                 trials.append(Trial({"model": model, "lr": lr, "seed": seed}, output, 0.0))
     return Done(trials)
@@ -101,3 +102,15 @@ def test_a_run_that_did_not_learn_is_refused():
     assert "61.0 nats" in module.check_trained(data)
     data = {"models": {m: {"test_nll": [8.6, 9.1]} for m in module.MODELS}}
     assert module.check_trained(data) is None
+
+
+def test_the_figure_data_hold_seed_ones_predictions_and_the_notes_bach_wrote():
+    module, quick = loaded("quick")
+    config = dataclasses.replace(quick, seeds=tuple(range(1, 11)), tuning_seeds=3)
+    shown = module.summarize(config, made_up({m: [8.5] * 10 for m in module.MODELS}))["shown"]
+    name, _, low = module.shown(config.max_files)
+    roll = module.chorales(config.max_files).splits["test"][name]
+    assert (shown["id"], shown["low"], len(shown["notes"])) == (name, low, len(roll))
+    assert shown["notes"][0] == [int(k) - low for k in roll[0].nonzero()[0]]
+    assert 40 <= len(roll) <= 80 and all(min(step) >= 2 for step in shown["notes"] if step)
+    assert shown["probs"] == {m: [[0.5, 0.25]] for m in module.MODELS}
