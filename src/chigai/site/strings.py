@@ -28,6 +28,22 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "share of influence on the answer (%)",
     },
     "input_gate": {"ja": "入力ゲート", "en": "input gate"},
+    "chorale_step": {
+        "ja": "コラールの拍（4 分音符ごと）",
+        "en": "beat of the chorale (quarter notes)",
+    },
+    "piano_key": {"ja": "鍵盤（音の高さ）", "en": "piano key (pitch)"},
+    "predicted_probability": {
+        "ja": "次に鳴ると予想した確率",
+        "en": "predicted chance that the key sounds next",
+    },
+    "test_nll_step": {
+        "ja": "テストの負の対数尤度（1 拍あたり、低いほど良い）",
+        "en": "test NLL per beat (lower is better)",
+    },
+    "published_chung": {"ja": "Chung ら（2014）の値", "en": "Chung et al. (2014)"},
+    "bach_notes": {"ja": "バッハが書いた音", "en": "the notes Bach wrote"},
+    "same_seed": {"ja": "同じシード", "en": "one seed"},
     "forget_gate": {"ja": "忘却ゲート", "en": "forget gate"},
     "output_gate": {"ja": "出力ゲート", "en": "output gate"},
     "gate_open": {"ja": "ゲートの開き具合（0〜1）", "en": "gate opening (0 to 1)"},

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from chigai.site.declared import Declared, drawing
-from chigai.site.figures import cells, charts, diagrams, heatmaps
+from chigai.site.figures import cells, charts, diagrams, heatmaps, music
 from chigai.site.figures.style import PHONE, fit_phone, rc_for
 
 KINDS: dict[str, Callable[[dict[str, Any], str], Figure]] = {
@@ -40,6 +40,8 @@ KINDS: dict[str, Callable[[dict[str, Any], str], Figure]] = {
     "recognised_vs_n": cells.recognised_vs_n,
     "variant_accuracy": cells.variant_accuracy,
     "loss_curves": cells.loss_curves,
+    "chorale_predictions": music.chorale_predictions,
+    "nll_by_seed": music.nll_by_seed,
 }
 
 

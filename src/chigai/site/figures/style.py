@@ -43,6 +43,7 @@ SHARED_COLORS = {
     "forget_gate": "#9467bd",
     "output_gate": "#ff7f0e",
     "cell": "#2a7ab0",
+    "published": "#222222",  # a paper's number beside ours
 }
 # The gate trace's cell lines: shades of the cell's blue (dark to light), each its own dash.
 CELL_SHADES = ("#08306b", "#2a7ab0", "#6baed6")
