@@ -65,15 +65,32 @@ PRESETS = {
         "max_files": 1000,
     },
 }
-FIGURES = {}
+FIGURES = {"chorale_predictions": "chorale_predictions", "nll_by_seed": "nll_by_seed"}
 NAME = {
     "ja": "バッハのコラールで次の和音を当てる（3 つのモデル）",
     "en": "Predicting the next chord of Bach chorales, three models",
 }
-ALT = {}
+ALT = {
+    "chorale_predictions": {
+        "ja": "3 段のピアノロール。1 つのコラールを RNN・GRU・LSTM がそれぞれどう予想したかを示す。"
+        "横は拍、縦は鍵盤。青の濃さはその鍵盤が次に鳴るとモデルが予想した確率、"
+        "赤い点はバッハが実際に書いた音。",
+        "en": "Three piano rolls of one Bach chorale, one per model (RNN, GRU, LSTM): beats run "
+        "left to right and piano keys bottom to top; the blue shading is how likely the model "
+        "thought each key was to sound next, and red dots mark the notes Bach wrote.",
+    },
+    "nll_by_seed": {
+        "ja": "点のグラフ。RNN・GRU・LSTM のテストの NLL（1 拍あたり）を、シードごとの点で示す。"
+        "同じシードの 3 つの点は細い線で結び、横棒は中央値、星は Chung ら（2014）の発表値。",
+        "en": "Dot chart of test NLL per beat for the RNN, the GRU and the LSTM: one dot per seed, "
+        "thin lines joining the three results of each seed, a bar at each median, and stars at "
+        "the values Chung et al. (2014) published.",
+    },
+}
 
 MODELS = ("rnn", "gru", "lstm")
 PAIRS = (("gru", "rnn"), ("lstm", "rnn"), ("gru", "lstm"))
+MATCHED = 0.1  # "the same size": every weight count within 10% of the LSTM's
 BOUNDS = (1e-4, 0.3)  # the rates a search may reach: past them, Adam does not train here
 # One model is clearly better than another when it predicts with a lower test NLL by more
 # than 0.05 nats per step in enough paired seeds (chigai.paired): Chung et al.'s three units
@@ -236,6 +253,10 @@ def summarize(config: Config, done: Done) -> dict:
         for m in MODELS
     }
     width = widths(config)
+    params = {
+        m: parameter_count(Recurrent(m, KEYS, width[m], KEYS, every_step=True)) for m in MODELS
+    }
+    gap = max(abs(params[m] / params["lstm"] - 1) for m in MODELS)
     corpus = chorales(config.max_files)
     name, _, low = shown(config.max_files)
     first = config.seeds[0]
@@ -245,6 +266,7 @@ def summarize(config: Config, done: Done) -> dict:
     }
     return {
         "seeds": list(config.seeds),
+        "tuning_seeds": config.tuning_seeds,
         "corpus": corpus.provenance() | {"files": min(config.max_files, len(corpus_files()))},
         "shown": {  # seed 1's predictions on one test chorale, and the notes Bach wrote
             "id": name,
@@ -261,14 +283,20 @@ def summarize(config: Config, done: Done) -> dict:
         "models": {
             m: {
                 "hidden_size": width[m],
-                "params": parameter_count(Recurrent(m, KEYS, width[m], KEYS, every_step=True)),
+                "params": params[m],
                 "test_nll": test[m],
                 "lr": records[m],
                 "stopping": stops[m],
             }
             for m in MODELS
         },
-        "findings": {"margin_nll": MARGIN, **comparisons, "paper": _paper(comparisons)},
+        "findings": {
+            "margin_nll": MARGIN,
+            **comparisons,
+            "params_gap": gap,
+            "params_matched": gap <= MATCHED,
+            "paper": _paper(comparisons),
+        },
     }
 
 

@@ -29,6 +29,11 @@ short-gates = { $bias_speed ->
     [lstm] **ゲート**：忘却ゲートを開きぎみに始めると、LSTM はどの回もかえって遅く学びました。
    *[tie] **ゲート**：忘却ゲートを開きぎみに始めても、LSTM の学ぶ速さははっきり変わりませんでした。
   }
+short-music = { $gru_vs_lstm ->
+    [gru] **本物の音楽**：バッハのコラールの次の拍を当てる勝負では、GRU が LSTM をはっきり上回りました。
+    [lstm] **本物の音楽**：バッハのコラールの次の拍を当てる勝負では、LSTM が GRU をはっきり上回りました。
+   *[undecided] **本物の音楽**：バッハのコラールの次の拍を当てる勝負では、はっきりした差は出ませんでした。
+  }
 judging = どのモデルも、重みの初期値を変えて何回か学習させました。初期値を決める乱数の種にちなんで、この 1 回 1 回を*シード*と呼びます。「はっきり上回った」と書くのは、一方のどのシードも、もう一方のいちばん良いシードを決まった差より大きく上回ったときだけです。差の大きさは実験のコードで先に決めてあり、届かなければ引き分けです。
 
 ## GRU で何が減るのか、実際に速いのか（verdict: step_cost）
@@ -143,6 +148,64 @@ mem-table-note = 誤差は { $seeds } シードの中央値で、当てずっぽ
 mem-about = 足し算問題（Hochreiter & Schmidhuber 1997。Le, Jaitly & Hinton 2015 の 2 チャンネル版）。RNN・GRU・LSTM の重みの数は { PCT($params_gap, digits: 2) } 以内でそろえました（{ NUM($rnn_params) }、{ NUM($gru_params) }、{ NUM($lstm_params) } 個）。シードごとに、3 つとも同じデータ・同じステップ数で、下の一覧のすべての学習率で学習させ、モデルとラグごとに別の検証用データで誤差の中央値がいちばん小さい学習率を選んでから、見たことのないテスト用の列で採点しました。
 # explains: a paper's claim as published, not our measurement
 mem-paper = Chung ら 2014：ゲートのあるユニット（GRU・LSTM）は tanh の RNN を上回り、GRU と LSTM の差は小さい
+
+## 本物の音楽（verdict: bach_chorales）
+
+# explains: how the experiment was set up, not a result
+music-ask = ここまでの問題は、すべて作りものでした。本物の音楽なら、もっと公平に試せます。Chung らが 2014 年に比べたのも音楽でした。使ったのは J. S. バッハのコラール { $chorales } 曲です。ソプラノ・アルト・テノール・バスの 4 声で歌う、短い賛美歌です。
+# explains: how the experiment was set up, not a result
+music-task = 1 曲を*ピアノロール*の形にします。1 拍ごとに、ピアノの 88 の鍵盤のどれが鳴っているかに印をつけた表です。モデルは曲を 1 拍ずつ聞き、次の拍の前に、どの鍵盤が鳴りそうかを鍵盤ごとに確率で答えます。点数は、バッハが実際に書いた音にどれだけ驚いたかです（*NLL*。下で説明します）。低いほど良い予想です。
+music-figure = コラール { $shown }。どのモデルも学習中には見ていない曲です。縦が鍵盤、横が拍です。四角が濃いほど、その拍の前に「この鍵盤が鳴る」と強く予想していました。点はバッハが書いた音です。どのモデルもシード 1 の結果です。
+music-main = { $gru_vs_lstm ->
+    [gru] バッハのコラールでは、GRU のほうが LSTM より、次の拍をはっきり上手に予想しました。{ $seeds } シードのうち { $gru_ahead } シードで上回っています。
+    [lstm] バッハのコラールでは、LSTM のほうが GRU より、次の拍をはっきり上手に予想しました。{ $seeds } シードのうち { $lstm_ahead } シードで上回っています。
+   *[undecided] バッハのコラールでは、GRU と LSTM のどちらも、次の拍をはっきり上手には予想できませんでした。{ $seeds } シードのうち、GRU が上回ったのは { $gru_ahead }、LSTM は { $lstm_ahead } シードです。
+  }
+music-rnn = { $over_rnn ->
+    [both] ゲートのある 2 つは、ふつうの RNN より、はっきり上手に予想しました。
+    [gru_only] ふつうの RNN をはっきり上回ったのは、GRU だけでした。
+    [lstm_only] ふつうの RNN をはっきり上回ったのは、LSTM だけでした。
+   *[neither] ゲートのある 2 つのどちらも、ふつうの RNN をはっきりとは上回りませんでした。
+  }
+music-rnn-ahead = { $rnn_ahead ->
+    [yes] ふつうの RNN のほうが、ゲートのあるモデルをはっきり上回った組み合わせさえありました。
+   *[no] {""}
+  }
+music-seeds-figure = モデルごとのテストの NLL（1 拍あたり。低いほど良い）。点は { $seeds } のシード、細い線は同じシードの 3 つの結果を結んだもの、横棒は中央値、星は Chung ら（2014）が発表した値です。
+music-capped = { $capped_any ->
+    [some] 最後の学習 { $runs } 回のうち { $capped } 回は、ステップ数の上限に来たときもまだ良くなり続けていました。そのモデルの本当の実力は、この点数より少し上かもしれません。
+   *[none] {""}
+  }
+music-chung = { $paper ->
+    [agrees] これは Chung ら（2014）と同じ結果です。同じ種類の音楽で、ゲートのある 2 つはどちらもふつうの RNN を上回っていました。
+    [partly] Chung ら（2014）と合ったのは一部だけです。彼らの実験では、ゲートのある 2 つがどちらもふつうの RNN を上回っていました。
+   *[disagrees] これは Chung ら（2014）の結果とは違います。彼らの実験では、ゲートのある 2 つがどちらもふつうの RNN を上回っていました。
+  }数字が小数点まで同じになるわけではありません。下の表に並べ、やり方の違いも書きました。
+# explains: how the experiment was set up, not a result
+music-nll = *NLL*（負の対数尤度）は「驚きの大きさ」です。正解に 1/2 の確率をつけていれば、その拍の驚きは 0.69、1/100 なら 4.6 です。これを 1 拍の 88 鍵盤ぶん足し、テスト用の { $test } 曲のすべての拍で平均しました。
+music-rule = ここでは、上の節よりきびしい決まりを使いました。シード *s* では、3 つのモデルが同じ順番で同じ曲を学んだので、シードごとに公平な 1 対 1 の勝負になります。{ $decidable ->
+    [yes] { $seeds } シードのうち { $needed } シード以上で、1 拍あたり { NUM($margin) } を超える差をつけて勝ったときだけ、「はっきり上手」と言います。2 つの実力が同じなら、偶然こうなるのは多くても { PCT($chance) } です。
+   *[no] シードが { $seeds } つしかないと、何勝しても偶然と見分けられないので、ここでの比べ方はすべて「決まらない」になります。
+  }
+music-models = { $matched ->
+    [matched] 重みの数は { PCT($params_gap, digits: 2) } 以内でそろえました。
+   *[not_matched] 重みの数は最大 { PCT($params_gap, digits: 2) } 違います。
+  }幅 { $lstm_width } の LSTM が { NUM($lstm_params) } 個、幅 { $gru_width } の GRU が { NUM($gru_params) } 個、幅 { $rnn_width } の RNN が { NUM($rnn_params) } 個です。
+music-tuning = { $bound_hit ->
+    [some] 学習率はモデルごとに { $tuning_seeds } つのシードで探しました。3 倍か 3 分の 1 にずらしながら、いちばん良い学習率の両側により悪い学習率が来るまで続けます。ただし少なくとも 1 つのモデルでは、その前に私たちが決めた限界で探すのをやめました。そのあと、すべてのシードを選んだ学習率で学習させました。
+   *[none] 学習率はモデルごとに { $tuning_seeds } つのシードで探しました。3 倍か 3 分の 1 にずらしながら、いちばん良い学習率の両側により悪い学習率が来るまで続けます。そのあと、すべてのシードを選んだ学習率で学習させました。
+  }
+music-table-model = モデル
+music-table-ours = 私たちの NLL（中央値）
+music-table-spread = シードの最小〜最大
+music-table-published = Chung ら 2014
+music-table-lr = 学習率
+music-table-params = 重みの数
+music-table-note = 曲は作品ごとに分けました。学習用 { $train } 曲、学習率と止めどきを決める検証用 { $validation } 曲、テスト用 { $test } 曲です。Chung らは JSB の分け方（229・76・77 曲）、重みにノイズを加える RMSProp、独自の学習スケジュールを使いました。私たちは Adam を使い、ノイズは加えず、コラールは music21 から自分たちで作り直し、検証用の NLL がしばらく良くならなくなったところで止めました（最大 2,000 ステップ）。
+# explains: how the experiment was set up, not a result
+music-about = music21 に入っているバッハのコラール { $chorales } 曲で、次の拍を予想します。Boulanger-Lewandowski ら（2012）と同じやり方でピアノロールにしました（4 分音符ごとに 1 行、88 鍵盤、ハ長調かハ短調に移調）。RNN・GRU・LSTM の重みは { NUM($rnn_params) }、{ NUM($gru_params) }、{ NUM($lstm_params) } 個です。学習率は { $tuning_seeds } つのシードで探し、{ $seeds } 組の対になったシードを選んだ学習率で、検証用の NLL が良くならなくなるまで学習させ、見たことのないテスト用の曲で採点しました。
+# explains: a paper's claim as published, not our measurement
+music-paper = Chung ら 2014：JSB コラールのテスト NLL は GRU 8.54、LSTM 8.67、tanh の RNN 9.10。ゲートのあるユニットは tanh の RNN を上回る
 
 ## 数える力（verdict: counting_anbn）
 

@@ -1,0 +1,121 @@
+"""bach_chorales: an RNN, a GRU and an LSTM of one weight budget predicting Bach's chorales."""
+
+import statistics
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ._common import Paper
+
+NAMES = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM"}
+
+
+@dataclass(frozen=True)
+class BachChorales:
+    """The chorales with three models: who predicted better, seed by seed."""
+
+    seeds: int
+    tuning_seeds: int  # the seeds that searched the learning rate
+    decidable: Literal["yes", "no"]  # enough seeds for any count of wins to decide
+    needed: int  # seeds a model must be ahead in to be clearly better (0: undecidable)
+    chance: float  # how often luck alone gives that, as a share (1: undecidable)
+    margin: float  # nats per beat a seed must be ahead by
+    gru_vs_lstm: Literal["gru", "lstm", "undecided"]
+    gru_ahead: int  # seeds where the GRU was ahead of the LSTM by the margin
+    lstm_ahead: int
+    over_rnn: Literal["both", "gru_only", "lstm_only", "neither"]
+    rnn_ahead: Literal["yes", "no"]  # the RNN clearly better than a gated unit
+    rnn_nll: float  # medians over the seeds, nats per beat
+    gru_nll: float
+    lstm_nll: float
+    rnn_published: float
+    gru_published: float
+    lstm_published: float
+    capped: int  # final runs that reached the step limit still improving
+    runs: int
+    capped_any: Literal["none", "some"]
+    bound_hit: Literal["none", "some"]  # a rate search stopped by a bound, not the data
+    chorales: int  # kept, all splits
+    train: int
+    validation: int
+    test: int
+    lstm_params: int
+    gru_params: int
+    rnn_params: int
+    lstm_width: int
+    gru_width: int
+    rnn_width: int
+    params_gap: float
+    matched: Literal["matched", "not_matched"]
+    shown: str  # the chorale the figure shows, as music21 names its file
+    paper: Paper
+    rows: list[dict[str, Any]]
+
+
+def _side(outcome: str, a: str, b: str) -> str:
+    return {"a": a, "b": b}.get(outcome, "undecided")
+
+
+def bach_chorales(result: Any) -> BachChorales:
+    data, found = result.data, result.findings
+    models, corpus = data["models"], data["corpus"]
+    pair = found["gru_vs_lstm"]
+    over = {g: found[f"{g}_vs_rnn"]["outcome"] == "a" for g in ("gru", "lstm")}
+    rnn_wins = any(found[f"{g}_vs_rnn"]["outcome"] == "b" for g in ("gru", "lstm"))
+    stops = [stop for model in models.values() for stop in model["stopping"]]
+    capped = sum(stop["still_improving"] for stop in stops)
+    sizes = {split: len(names) for split, names in corpus["splits"].items()}
+    median = {m: statistics.median(models[m]["test_nll"]) for m in models}
+    return BachChorales(
+        seeds=pair["seeds"],
+        tuning_seeds=data["tuning_seeds"],
+        decidable="yes" if pair["decidable"] else "no",
+        needed=pair["needed"] or 0,
+        chance=1.0 if pair["chance"] is None else pair["chance"],
+        margin=found["margin_nll"],
+        gru_vs_lstm=_side(pair["outcome"], "gru", "lstm"),
+        gru_ahead=pair["ahead"],
+        lstm_ahead=pair["behind"],
+        over_rnn="both"
+        if all(over.values())
+        else "gru_only"
+        if over["gru"]
+        else "lstm_only"
+        if over["lstm"]
+        else "neither",
+        rnn_ahead="yes" if rnn_wins else "no",
+        rnn_nll=median["rnn"],
+        gru_nll=median["gru"],
+        lstm_nll=median["lstm"],
+        rnn_published=data["published"]["rnn"],
+        gru_published=data["published"]["gru"],
+        lstm_published=data["published"]["lstm"],
+        capped=capped,
+        runs=len(stops),
+        capped_any="some" if capped else "none",
+        bound_hit="some" if any(m["lr"]["bound_hit"] for m in models.values()) else "none",
+        chorales=sum(sizes.values()),
+        train=sizes["train"],
+        validation=sizes["validation"],
+        test=sizes["test"],
+        lstm_params=models["lstm"]["params"],
+        gru_params=models["gru"]["params"],
+        rnn_params=models["rnn"]["params"],
+        lstm_width=models["lstm"]["hidden_size"],
+        gru_width=models["gru"]["hidden_size"],
+        rnn_width=models["rnn"]["hidden_size"],
+        params_gap=found["params_gap"],
+        matched="matched" if found["params_matched"] else "not_matched",
+        shown=data["shown"]["id"],
+        paper=found["paper"],
+        rows=[
+            {
+                "model": NAMES[m],
+                "ours": median[m],
+                "spread": f"{min(models[m]['test_nll']):.2f}–{max(models[m]['test_nll']):.2f}",
+                "published": data["published"][m],
+                "lr": models[m]["lr"]["chosen"],
+                "params": models[m]["params"],
+            }
+            for m in models
+        ],
+    )
