@@ -23,7 +23,7 @@ class BachChorales:
     gru_ahead: int  # seeds where the GRU was ahead of the LSTM by the margin
     lstm_ahead: int
     over_rnn: Literal["both", "gru_only", "lstm_only", "neither"]
-    rnn_ahead: Literal["yes", "no"]  # the RNN clearly better than a gated unit
+    rnn_ahead: Literal["gru", "lstm", "both", "none"]  # gated cells the RNN clearly beat
     rnn_nll: float  # medians over the seeds, nats per beat
     gru_nll: float
     lstm_nll: float
@@ -60,7 +60,7 @@ def bach_chorales(result: Any) -> BachChorales:
     models, corpus = data["models"], data["corpus"]
     pair = found["gru_vs_lstm"]
     over = {g: found[f"{g}_vs_rnn"]["outcome"] == "a" for g in ("gru", "lstm")}
-    rnn_wins = any(found[f"{g}_vs_rnn"]["outcome"] == "b" for g in ("gru", "lstm"))
+    beaten = [g for g in ("gru", "lstm") if found[f"{g}_vs_rnn"]["outcome"] == "b"]
     stops = [stop for model in models.values() for stop in model["stopping"]]
     capped = sum(stop["still_improving"] for stop in stops)
     sizes = {split: len(names) for split, names in corpus["splits"].items()}
@@ -82,7 +82,7 @@ def bach_chorales(result: Any) -> BachChorales:
         else "lstm_only"
         if over["lstm"]
         else "neither",
-        rnn_ahead="yes" if rnn_wins else "no",
+        rnn_ahead="both" if len(beaten) == 2 else beaten[0] if beaten else "none",
         rnn_nll=median["rnn"],
         gru_nll=median["gru"],
         lstm_nll=median["lstm"],
@@ -115,6 +115,8 @@ def bach_chorales(result: Any) -> BachChorales:
                 "published": data["published"][m],
                 "lr": models[m]["lr"]["chosen"],
                 "params": models[m]["params"],
+                "improving": f"{sum(s['still_improving'] for s in models[m]['stopping'])}"
+                f"/{len(models[m]['stopping'])}",
             }
             for m in models
         ],

@@ -170,8 +170,10 @@ music-rnn = { $over_rnn ->
    *[neither] Neither gated cell predicted clearly better than the plain RNN.
   }
 music-rnn-ahead = { $rnn_ahead ->
-    [yes] The plain RNN was even clearly ahead of a gated cell.
-   *[no] {""}
+    [gru] And the plain RNN predicted clearly better than the GRU.
+    [lstm] And the plain RNN predicted clearly better than the LSTM.
+    [both] And the plain RNN predicted clearly better than both of them.
+   *[none] {""}
   }
 music-seeds-figure = Test NLL per beat for each model (lower is better). Dots: the { $seeds } seeds; a thin line joins the three runs of one seed; bars: medians; stars: what Chung et al. (2014) published.
 music-capped = { $capped_any ->
@@ -203,6 +205,7 @@ music-table-spread = our seeds, lowest–highest
 music-table-published = Chung et al. 2014
 music-table-lr = learning rate
 music-table-params = weights
+music-table-improving = seeds still improving at the step limit
 music-table-note = The chorales were split by piece: { $train } to learn from, { $validation } to choose the learning rate and when to stop, { $test } to test. Chung et al. used the JSB split (229, 76, 77), RMSProp with weight noise and their own training schedule. We used Adam, no weight noise, our own derivation of the chorales from music21, and stopped each run when validation NLL had not improved for a while (at most 2,000 steps).
 # explains: how the experiment was set up, not a result
 music-about = Next-beat prediction on { $chorales } Bach chorales from music21, written as piano rolls in the manner of Boulanger-Lewandowski et al. (2012): one row per quarter note over the 88 piano keys, transposed to C major or C minor. RNN, GRU and LSTM had { NUM($rnn_params) }, { NUM($gru_params) } and { NUM($lstm_params) } weights. Learning rates were searched on { $tuning_seeds } seeds; { $seeds } paired seeds trained at the chosen rate until validation NLL stopped improving, and were scored on test chorales they had never seen.

@@ -168,8 +168,10 @@ music-rnn = { $over_rnn ->
    *[neither] ゲートのある 2 つのどちらも、ふつうの RNN をはっきりとは上回りませんでした。
   }
 music-rnn-ahead = { $rnn_ahead ->
-    [yes] ふつうの RNN のほうが、ゲートのあるモデルをはっきり上回った組み合わせさえありました。
-   *[no] {""}
+    [gru] しかも、ふつうの RNN のほうが GRU よりはっきり上手でした。
+    [lstm] しかも、ふつうの RNN のほうが LSTM よりはっきり上手でした。
+    [both] しかも、ふつうの RNN のほうが、2 つのどちらよりもはっきり上手でした。
+   *[none] {""}
   }
 music-seeds-figure = モデルごとのテストの NLL（1 拍あたり。低いほど良い）。点は { $seeds } のシード、細い線は同じシードの 3 つの結果を結んだもの、横棒は中央値、星は Chung ら（2014）が発表した値です。
 music-capped = { $capped_any ->
@@ -201,6 +203,7 @@ music-table-spread = シードの最小〜最大
 music-table-published = Chung ら 2014
 music-table-lr = 学習率
 music-table-params = 重みの数
+music-table-improving = 上限でもまだ良くなっていたシード
 music-table-note = 曲は作品ごとに分けました。学習用 { $train } 曲、学習率と止めどきを決める検証用 { $validation } 曲、テスト用 { $test } 曲です。Chung らは JSB の分け方（229・76・77 曲）、重みにノイズを加える RMSProp、独自の学習スケジュールを使いました。私たちは Adam を使い、ノイズは加えず、コラールは music21 から自分たちで作り直し、検証用の NLL がしばらく良くならなくなったところで止めました（最大 2,000 ステップ）。
 # explains: how the experiment was set up, not a result
 music-about = music21 に入っているバッハのコラール { $chorales } 曲で、次の拍を予想します。Boulanger-Lewandowski ら（2012）と同じやり方でピアノロールにしました（4 分音符ごとに 1 行、88 鍵盤、ハ長調かハ短調に移調）。RNN・GRU・LSTM の重みは { NUM($rnn_params) }、{ NUM($gru_params) }、{ NUM($lstm_params) } 個です。学習率は { $tuning_seeds } つのシードで探し、{ $seeds } 組の対になったシードを選んだ学習率で、検証用の NLL が良くならなくなるまで学習させ、見たことのないテスト用の曲で採点しました。
