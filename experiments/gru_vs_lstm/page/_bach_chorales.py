@@ -1,5 +1,6 @@
 """bach_chorales: an RNN, a GRU and an LSTM of one weight budget predicting Bach's chorales."""
 
+import re
 import statistics
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -46,7 +47,7 @@ class BachChorales:
     rnn_width: int
     params_gap: float
     matched: Literal["matched", "not_matched"]
-    shown: str  # the chorale the figure shows, as music21 names its file
+    shown: str  # the chorale the figure shows: "BWV 385" for music21's bwv385.mxl
     paper: Paper
     rows: list[dict[str, Any]]
 
@@ -105,7 +106,7 @@ def bach_chorales(result: Any) -> BachChorales:
         rnn_width=models["rnn"]["hidden_size"],
         params_gap=found["params_gap"],
         matched="matched" if found["params_matched"] else "not_matched",
-        shown=data["shown"]["id"],
+        shown=re.sub(r"^bwv", "BWV ", data["shown"]["id"].rsplit(".", 1)[0]),
         paper=found["paper"],
         rows=[
             {

@@ -188,7 +188,7 @@ music-chung = { $paper ->
 # explains: how the experiment was set up, not a result
 music-nll = *NLL* (negative log-likelihood) measures surprise. If a model gave the right answer a chance of 1/2, that beat costs 0.69; a chance of 1/100 costs 4.6. We add this up over the 88 keys of a beat and average over every beat of the { $test } test chorales.
 music-rule = Here we used a stricter rule than in the sections above. Seed *s* gave all three models the same order of training chorales, so each seed is a fair head-to-head. { $decidable ->
-    [yes] One model is *clearly better* when it beat the other by more than { NUM($margin) } per beat in at least { $needed } of { $seeds } seeds. If the two were equally good, luck alone would give that at most { PCT($chance) } of the time.
+    [yes] One model is *clearly better* when it beat the other by more than { NUM($margin) } per beat in at least { $needed } of { $seeds } seeds. If the two were equally good, luck alone would give that at most { PCT($chance, digits: 1) } of the time.
    *[no] With only { $seeds } seeds no count of wins is rare enough to decide, so every comparison here is undecided.
   }
 music-models = { $matched ->
