@@ -267,6 +267,7 @@ def summarize(config: Config, done: Done) -> dict:
     return {
         "seeds": list(config.seeds),
         "tuning_seeds": config.tuning_seeds,
+        "stopping": {"every": config.every, "patience": config.patience, "cap": config.cap},
         "corpus": corpus.provenance() | {"files": min(config.max_files, len(corpus_files()))},
         "shown": {  # seed 1's predictions on one test chorale, and the notes Bach wrote
             "id": name,

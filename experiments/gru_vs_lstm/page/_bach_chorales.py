@@ -16,6 +16,7 @@ class BachChorales:
 
     seeds: int
     tuning_seeds: int  # the seeds that searched the learning rate
+    cap: int  # the step limit of every run
     decidable: Literal["yes", "no"]  # enough seeds for any count of wins to decide
     needed: int  # seeds a model must be ahead in to be clearly better (0: undecidable)
     chance: float  # how often luck alone gives that, as a share (1: undecidable)
@@ -32,7 +33,12 @@ class BachChorales:
     gru_published: float
     lstm_published: float
     capped: int  # final runs that reached the step limit still improving
+    rnn_capped: int
+    gru_capped: int
+    lstm_capped: int
     runs: int
+    gap_low: float  # our medians against the published values, nats per beat
+    gap_high: float
     capped_any: Literal["none", "some"]
     bound_hit: Literal["none", "some"]  # a rate search stopped by a bound, not the data
     chorales: int  # kept, all splits
@@ -63,12 +69,15 @@ def bach_chorales(result: Any) -> BachChorales:
     over = {g: found[f"{g}_vs_rnn"]["outcome"] == "a" for g in ("gru", "lstm")}
     beaten = [g for g in ("gru", "lstm") if found[f"{g}_vs_rnn"]["outcome"] == "b"]
     stops = [stop for model in models.values() for stop in model["stopping"]]
-    capped = sum(stop["still_improving"] for stop in stops)
+    capped_of = {m: sum(s["still_improving"] for s in models[m]["stopping"]) for m in models}
+    capped = sum(capped_of.values())
     sizes = {split: len(names) for split, names in corpus["splits"].items()}
     median = {m: statistics.median(models[m]["test_nll"]) for m in models}
+    gaps = [abs(median[m] - data["published"][m]) for m in models]
     return BachChorales(
         seeds=pair["seeds"],
         tuning_seeds=data["tuning_seeds"],
+        cap=data["stopping"]["cap"],
         decidable="yes" if pair["decidable"] else "no",
         needed=pair["needed"] or 0,
         chance=1.0 if pair["chance"] is None else pair["chance"],
@@ -91,7 +100,12 @@ def bach_chorales(result: Any) -> BachChorales:
         gru_published=data["published"]["gru"],
         lstm_published=data["published"]["lstm"],
         capped=capped,
+        rnn_capped=capped_of["rnn"],
+        gru_capped=capped_of["gru"],
+        lstm_capped=capped_of["lstm"],
         runs=len(stops),
+        gap_low=min(gaps),
+        gap_high=max(gaps),
         capped_any="some" if capped else "none",
         bound_hit="some" if any(m["lr"]["bound_hit"] for m in models.values()) else "none",
         chorales=sum(sizes.values()),
@@ -111,9 +125,9 @@ def bach_chorales(result: Any) -> BachChorales:
         rows=[
             {
                 "model": NAMES[m],
-                "ours": median[m],
+                "ours": f"{median[m]:.2f}",
                 "spread": f"{min(models[m]['test_nll']):.2f}–{max(models[m]['test_nll']):.2f}",
-                "published": data["published"][m],
+                "published": f"{data['published'][m]:.2f}",
                 "lr": models[m]["lr"]["chosen"],
                 "params": models[m]["params"],
                 "improving": f"{sum(s['still_improving'] for s in models[m]['stopping'])}"

@@ -30,9 +30,9 @@ short-gates = { $bias_speed ->
    *[tie] **Gates.** On one small task, starting an LSTM's forget gate out more open did not make it learn clearly faster.
   }
 short-music = { $gru_vs_lstm ->
-    [gru] **Real music.** Predicting the next beat of Bach's chorales, the GRU did clearly better than the LSTM.
-    [lstm] **Real music.** Predicting the next beat of Bach's chorales, the LSTM did clearly better than the GRU.
-   *[undecided] **Real music.** Predicting the next beat of Bach's chorales, neither cell did clearly better.
+    [gru] **Real music.** Predicting the next beat of Bach's chorales with one size of model, the GRU did clearly better than the LSTM.
+    [lstm] **Real music.** Predicting the next beat of Bach's chorales with one size of model, the LSTM did clearly better than the GRU.
+   *[undecided] **Real music.** Predicting the next beat of Bach's chorales with one size of model, neither cell did clearly better.
   }
 judging = We trained every model several times, each time from different random starting weights. One such run is called a *seed*, after the random number that starts it. We call one model *clearly ahead* only when every one of its seeds beat the other model's best seed by a margin fixed in the experiment's code; otherwise it is a tie.
 
@@ -154,14 +154,14 @@ mem-paper = Chung et al. 2014: gated units (GRU, LSTM) beat a tanh RNN, and the 
 ## Real music (verdict: bach_chorales)
 
 # explains: how the experiment was set up, not a result
-music-ask = So far every task was made up. Real music is a fairer test, and it is where Chung et al. (2014) made their comparison. We used { $chorales } chorales by J. S. Bach: short hymns for four voices, soprano, alto, tenor and bass.
+music-ask = So far every task was made up. Real music is closer to what these networks are used for, and it is one of the two kinds of data Chung et al. (2014) compared them on (the other was speech). We used { $chorales } chorales by J. S. Bach: short hymns for four voices, soprano, alto, tenor and bass.
 # explains: how the experiment was set up, not a result
 music-task = We write each chorale as a *piano roll*: one row per beat, marking which of the piano's 88 keys sound on that beat. The model hears the chorale one beat at a time, and before each new beat it gives every key a chance of sounding next. Its score is how surprised it was by the notes Bach actually wrote (the *NLL*, explained below); lower is better.
 music-figure = The chorale { $shown }, which no model saw while learning. Rows are piano keys, columns are beats. The darker a square, the more sure the model was, before the beat, that this key would sound; the dots are the notes Bach wrote. Seed 1 of each model.
 music-main = { $gru_vs_lstm ->
-    [gru] On Bach's chorales, the GRU predicted the next beat clearly better than the LSTM: it was ahead in { $gru_ahead } of { $seeds } seeds.
-    [lstm] On Bach's chorales, the LSTM predicted the next beat clearly better than the GRU: it was ahead in { $lstm_ahead } of { $seeds } seeds.
-   *[undecided] On Bach's chorales, neither the GRU nor the LSTM predicted the next beat clearly better: the GRU was ahead in { $gru_ahead } of { $seeds } seeds, the LSTM in { $lstm_ahead }.
+    [gru] On Bach's chorales, with one size of model on one computer, the GRU predicted the next beat clearly better than the LSTM: it was ahead in { $gru_ahead } of { $seeds } seeds.
+    [lstm] On Bach's chorales, with one size of model on one computer, the LSTM predicted the next beat clearly better than the GRU: it was ahead in { $lstm_ahead } of { $seeds } seeds.
+   *[undecided] On Bach's chorales, with one size of model on one computer, neither the GRU nor the LSTM predicted the next beat clearly better: the GRU was ahead in { $gru_ahead } of { $seeds } seeds, the LSTM in { $lstm_ahead }.
   }
 music-rnn = { $over_rnn ->
     [both] Both gated cells predicted clearly better than the plain RNN.
@@ -177,17 +177,21 @@ music-rnn-ahead = { $rnn_ahead ->
   }
 music-seeds-figure = Test NLL per beat for each model (lower is better). Dots: the { $seeds } seeds; a thin line joins the three runs of one seed; bars: medians; stars: what Chung et al. (2014) published.
 music-capped = { $capped_any ->
-    [some] { $capped } of the { $runs } final runs were still improving when they reached the step limit, so those scores may not be the models' best.
+    [some] { $capped } of the { $runs } final runs (RNN { $rnn_capped }, GRU { $gru_capped }, LSTM { $lstm_capped }) were still improving when they reached the step limit, so those scores may not be the models' best.
    *[none] {""}
   }
 music-chung = { $paper ->
     [agrees] This matches Chung et al. (2014): on the same kind of music, both gated units beat the plain RNN.
-    [partly] This matches Chung et al. (2014) only in part: they found that both gated units beat the plain RNN.
+    [partly] This matches Chung et al. (2014) only in part: they found that both gated units beat the plain RNN, and here only one did.
    *[disagrees] This is not what Chung et al. (2014) found: in their runs both gated units beat the plain RNN.
-  } Our numbers are not theirs to the decimal: the table below puts them side by side, with what we did differently.
+  } { $gru_vs_lstm ->
+    [lstm] In their runs the GRU scored better than the LSTM ({ NUM($gru_published) } against { NUM($lstm_published) }), a gap they did not call decisive; here the LSTM was clearly ahead.
+    [gru] In their runs the GRU also scored better than the LSTM ({ NUM($gru_published) } against { NUM($lstm_published) }).
+   *[undecided] In their runs the GRU scored better than the LSTM ({ NUM($gru_published) } against { NUM($lstm_published) }), a gap they did not call decisive; here neither was clearly ahead.
+  } Our medians differ from their numbers by { NUM($gap_low) } to { NUM($gap_high) } per beat; the table below puts them side by side, with what we did differently.
 # explains: how the experiment was set up, not a result
-music-nll = *NLL* (negative log-likelihood) measures surprise. If a model gave the right answer a chance of 1/2, that beat costs 0.69; a chance of 1/100 costs 4.6. We add this up over the 88 keys of a beat and average over every beat of the { $test } test chorales.
-music-rule = Here we used a stricter rule than in the sections above. Seed *s* gave all three models the same order of training chorales, so each seed is a fair head-to-head. { $decidable ->
+music-nll = *NLL* (negative log-likelihood) measures surprise. For each key the right answer is whether it sounds or stays silent: if the model gave that answer a chance of 1/2, the key costs 0.69; a chance of 1/100 costs 4.6. We add this up over the 88 keys of a beat and average over every beat of the { $test } test chorales.
+music-rule = Here we used a different rule from the sections above, with more seeds. Seed *s* gave all three models the same order of training chorales, so each seed is a fair head-to-head. { $decidable ->
     [yes] One model is *clearly better* when it beat the other by more than { NUM($margin) } per beat in at least { $needed } of { $seeds } seeds. If the two were equally good, luck alone would give that at most { PCT($chance, digits: 1) } of the time.
    *[no] With only { $seeds } seeds no count of wins is rare enough to decide, so every comparison here is undecided.
   }
@@ -206,9 +210,9 @@ music-table-published = Chung et al. 2014
 music-table-lr = learning rate
 music-table-params = weights
 music-table-improving = seeds still improving at the step limit
-music-table-note = The chorales were split by piece: { $train } to learn from, { $validation } to choose the learning rate and when to stop, { $test } to test. Chung et al. used the JSB split (229, 76, 77), RMSProp with weight noise and their own training schedule. We used Adam, no weight noise, our own derivation of the chorales from music21, and stopped each run when validation NLL had not improved for a while (at most 2,000 steps).
+music-table-note = The chorales were split by piece: { $train } to learn from, { $validation } to choose the learning rate and when to stop, { $test } to test. Chung et al. used the JSB split (229, 76, 77), RMSProp with weight noise and their own training schedule (RMSProp and Adam are two recipes for adjusting the weights). We used Adam, no weight noise, our own derivation of the chorales from music21, and stopped each run when validation NLL had not improved for a while (at most { NUM($cap) } steps).
 # explains: how the experiment was set up, not a result
-music-about = Next-beat prediction on { $chorales } Bach chorales from music21, written as piano rolls in the manner of Boulanger-Lewandowski et al. (2012): one row per quarter note over the 88 piano keys, transposed to C major or C minor. RNN, GRU and LSTM had { NUM($rnn_params) }, { NUM($gru_params) } and { NUM($lstm_params) } weights. Learning rates were searched on { $tuning_seeds } seeds; { $seeds } paired seeds trained at the chosen rate until validation NLL stopped improving, and were scored on test chorales they had never seen.
+music-about = Next-beat prediction on { $chorales } Bach chorales from music21, written as piano rolls in the manner of Boulanger-Lewandowski et al. (2012): one row per quarter note over the 88 piano keys, transposed to C major or C minor. RNN, GRU and LSTM had { NUM($rnn_params) }, { NUM($gru_params) } and { NUM($lstm_params) } weights. Learning rates were searched on { $tuning_seeds } seeds; { $seeds } paired seeds trained at the chosen rate until validation NLL stopped improving or { NUM($cap) } steps had passed, and were scored on test chorales they had never seen.
 # explains: a paper's claim as published, not our measurement
 music-paper = Chung et al. 2014: on JSB chorales, test NLL 8.54 (GRU), 8.67 (LSTM), 9.10 (tanh RNN); gated units beat the tanh RNN
 
