@@ -188,7 +188,7 @@ music-chung = { $paper ->
     [lstm] In their runs the GRU scored better than the LSTM ({ NUM($gru_published) } against { NUM($lstm_published) }), a gap they did not call decisive; here the LSTM was clearly ahead.
     [gru] In their runs the GRU also scored better than the LSTM ({ NUM($gru_published) } against { NUM($lstm_published) }).
    *[undecided] In their runs the GRU scored better than the LSTM ({ NUM($gru_published) } against { NUM($lstm_published) }), a gap they did not call decisive; here neither was clearly ahead.
-  } Our medians differ from their numbers by { NUM($gap_low) } to { NUM($gap_high) } per beat; the table below puts them side by side, with what we did differently.
+  } Our medians differ from their numbers by { NUM($gap_low, digits: 2) } to { NUM($gap_high, digits: 2) } per beat; the table below puts them side by side, with what we did differently.
 # explains: how the experiment was set up, not a result
 music-nll = *NLL* (negative log-likelihood) measures surprise. For each key the right answer is whether it sounds or stays silent: if the model gave that answer a chance of 1/2, the key costs 0.69; a chance of 1/100 costs 4.6. We add this up over the 88 keys of a beat and average over every beat of the { $test } test chorales.
 music-rule = Here we used a different rule from the sections above, with more seeds. Seed *s* gave all three models the same order of training chorales, so each seed is a fair head-to-head. { $decidable ->

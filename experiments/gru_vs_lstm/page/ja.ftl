@@ -186,7 +186,7 @@ music-chung = { $paper ->
     [lstm] 彼らの実験では GRU のほうが LSTM より良い点でした（{ NUM($gru_published) } と { NUM($lstm_published) }）。彼らはこの差を決定的とは言っていません。ここでは LSTM がはっきり上でした。
     [gru] 彼らの実験でも GRU のほうが LSTM より良い点でした（{ NUM($gru_published) } と { NUM($lstm_published) }）。
    *[undecided] 彼らの実験では GRU のほうが LSTM より良い点でした（{ NUM($gru_published) } と { NUM($lstm_published) }）。彼らはこの差を決定的とは言っていません。ここではどちらもはっきり上ではありませんでした。
-  }私たちの中央値と彼らの数字の差は、1 拍あたり { NUM($gap_low) }〜{ NUM($gap_high) } です。下の表に並べ、やり方の違いも書きました。
+  }私たちの中央値と彼らの数字の差は、1 拍あたり { NUM($gap_low, digits: 2) }〜{ NUM($gap_high, digits: 2) } です。下の表に並べ、やり方の違いも書きました。
 # explains: how the experiment was set up, not a result
 music-nll = *NLL*（負の対数尤度）は「驚きの大きさ」です。鍵盤ごとに、鳴るか鳴らないかの正解に 1/2 の確率をつけていれば、その鍵盤の驚きは 0.69、1/100 なら 4.6 です。これを 1 拍の 88 鍵盤ぶん足し、テスト用の { $test } 曲のすべての拍で平均しました。
 music-rule = ここでは、上の節とは違う決まりを使い、シードも増やしました。シード *s* では、3 つのモデルが同じ順番で同じ曲を学んだので、シードごとに公平な 1 対 1 の勝負になります。{ $decidable ->
