@@ -73,11 +73,11 @@ NAME = {
 ALT = {
     "chorale_predictions": {
         "ja": "3 段のピアノロール。1 つのコラールを RNN・GRU・LSTM がそれぞれどう予想したかを示す。"
-        "横は拍、縦は鍵盤。青の濃さはその鍵盤が次に鳴るとモデルが予想した確率、"
+        "横は拍、縦は鍵盤。色が濃いほど、その鍵盤が次に鳴るとモデルが強く予想した。"
         "赤い点はバッハが実際に書いた音。",
         "en": "Three piano rolls of one Bach chorale, one per model (RNN, GRU, LSTM): beats run "
-        "left to right and piano keys bottom to top; the blue shading is how likely the model "
-        "thought each key was to sound next, and red dots mark the notes Bach wrote.",
+        "left to right and piano keys bottom to top; the darker the shading, the more likely "
+        "the model thought a key was to sound next; red dots mark the notes Bach wrote.",
     },
     "nll_by_seed": {
         "ja": "点のグラフ。RNN・GRU・LSTM のテストの NLL（1 拍あたり）を、シードごとの点で示す。"

@@ -154,7 +154,7 @@ mem-paper = Chung et al. 2014: gated units (GRU, LSTM) beat a tanh RNN, and the 
 ## Real music (verdict: bach_chorales)
 
 # explains: how the experiment was set up, not a result
-music-ask = So far every task was made up. Real music is closer to what these networks are used for, and it is one of the two kinds of data Chung et al. (2014) compared them on (the other was speech). We used { $chorales } chorales by J. S. Bach: short hymns for four voices, soprano, alto, tenor and bass.
+music-ask = So far every task was made up. Real music is closer to what these networks are used for, and Chung et al. (2014) compared these cells on music too (and on speech). We used { $chorales } chorales by J. S. Bach: short hymns for four voices, soprano, alto, tenor and bass.
 # explains: how the experiment was set up, not a result
 music-task = We write each chorale as a *piano roll*: one row per beat, marking which of the piano's 88 keys sound on that beat. The model hears the chorale one beat at a time, and before each new beat it gives every key a chance of sounding next. Its score is how surprised it was by the notes Bach actually wrote (the *NLL*, explained below); lower is better.
 music-figure = The chorale { $shown }, which no model saw while learning. Rows are piano keys, columns are beats. The darker a square, the more sure the model was, before the beat, that this key would sound; the dots are the notes Bach wrote. Seed 1 of each model.
@@ -177,7 +177,7 @@ music-rnn-ahead = { $rnn_ahead ->
   }
 music-seeds-figure = Test NLL per beat for each model (lower is better). Dots: the { $seeds } seeds; a thin line joins the three runs of one seed; bars: medians; stars: what Chung et al. (2014) published.
 music-capped = { $capped_any ->
-    [some] { $capped } of the { $runs } final runs (RNN { $rnn_capped }, GRU { $gru_capped }, LSTM { $lstm_capped }) were still improving when they reached the step limit, so those scores may not be the models' best.
+    [some] { $capped } of the { $runs } final runs were still improving when they reached the step limit, so those scores may not be the models' best.
    *[none] {""}
   }
 music-chung = { $paper ->
@@ -185,10 +185,10 @@ music-chung = { $paper ->
     [partly] This matches Chung et al. (2014) only in part: they found that both gated units beat the plain RNN, and here only one did.
    *[disagrees] This is not what Chung et al. (2014) found: in their runs both gated units beat the plain RNN.
   } { $gru_vs_lstm ->
-    [lstm] In their runs the GRU scored better than the LSTM ({ NUM($gru_published) } against { NUM($lstm_published) }), a gap they did not call decisive; here the LSTM was clearly ahead.
-    [gru] In their runs the GRU also scored better than the LSTM ({ NUM($gru_published) } against { NUM($lstm_published) }).
-   *[undecided] In their runs the GRU scored better than the LSTM ({ NUM($gru_published) } against { NUM($lstm_published) }), a gap they did not call decisive; here neither was clearly ahead.
-  } Our medians differ from their numbers by { NUM($gap_low, digits: 2) } to { NUM($gap_high, digits: 2) } per beat; the table below puts them side by side, with what we did differently.
+    [lstm] In their runs the GRU scored better than the LSTM, a gap they did not call decisive; here the LSTM was clearly ahead.
+    [gru] In their runs the GRU also scored better than the LSTM.
+   *[undecided] In their runs the GRU scored better than the LSTM, a gap they did not call decisive; here neither was clearly ahead.
+  } The table below puts their numbers beside ours, with what we did differently.
 # explains: how the experiment was set up, not a result
 music-nll = *NLL* (negative log-likelihood) measures surprise. For each key the right answer is whether it sounds or stays silent: if the model gave that answer a chance of 1/2, the key costs 0.69; a chance of 1/100 costs 4.6. We add this up over the 88 keys of a beat and average over every beat of the { $test } test chorales.
 music-rule = Here we used a different rule from the sections above, with more seeds. Seed *s* gave all three models the same order of training chorales, so each seed is a fair head-to-head. { $decidable ->
@@ -203,6 +203,7 @@ music-tuning = { $bound_hit ->
     [some] Each model's learning rate was searched on { $tuning_seeds } seeds, tripling or dividing by three until the best one had a worse rate on each side; for at least one model a limit we set stopped the search first. Every seed then trained at the rate chosen.
    *[none] Each model's learning rate was searched on { $tuning_seeds } seeds, tripling or dividing by three until the best one had a worse rate on each side. Every seed then trained at the rate chosen.
   }
+music-gap = Our medians differ from Chung et al.'s numbers by { NUM($gap_low, digits: 2) } to { NUM($gap_high, digits: 2) } per beat. Of the { $capped } final runs still improving at the step limit, { $rnn_capped } were the RNN's, { $gru_capped } the GRU's and { $lstm_capped } the LSTM's.
 music-table-model = model
 music-table-ours = our NLL (median)
 music-table-spread = our seeds, lowest–highest
