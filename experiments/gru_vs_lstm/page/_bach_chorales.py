@@ -26,12 +26,6 @@ class BachChorales:
     lstm_ahead: int
     over_rnn: Literal["both", "gru_only", "lstm_only", "neither"]
     rnn_ahead: Literal["gru", "lstm", "both", "none"]  # gated cells the RNN clearly beat
-    rnn_nll: float  # medians over the seeds, nats per beat
-    gru_nll: float
-    lstm_nll: float
-    rnn_published: float
-    gru_published: float
-    lstm_published: float
     capped: int  # final runs that reached the step limit still improving
     rnn_capped: int
     gru_capped: int
@@ -93,12 +87,6 @@ def bach_chorales(result: Any) -> BachChorales:
         if over["lstm"]
         else "neither",
         rnn_ahead="both" if len(beaten) == 2 else beaten[0] if beaten else "none",
-        rnn_nll=median["rnn"],
-        gru_nll=median["gru"],
-        lstm_nll=median["lstm"],
-        rnn_published=data["published"]["rnn"],
-        gru_published=data["published"]["gru"],
-        lstm_published=data["published"]["lstm"],
         capped=capped,
         rnn_capped=capped_of["rnn"],
         gru_capped=capped_of["gru"],
