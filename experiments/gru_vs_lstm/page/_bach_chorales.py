@@ -26,6 +26,9 @@ class BachChorales:
     lstm_ahead: int
     over_rnn: Literal["both", "gru_only", "lstm_only", "neither"]
     rnn_ahead: Literal["gru", "lstm", "both", "none"]  # gated cells the RNN clearly beat
+    # a gated cell that beat the RNN in exactly the seeds needed while RNN runs were still
+    # improving at the step limit: longer training could undo that win
+    narrow: Literal["gru", "lstm", "none"]
     capped: int  # final runs that reached the step limit still improving
     rnn_capped: int
     gru_capped: int
@@ -63,6 +66,12 @@ def bach_chorales(result: Any) -> BachChorales:
     over = {g: found[f"{g}_vs_rnn"]["outcome"] == "a" for g in ("gru", "lstm")}
     beaten = [g for g in ("gru", "lstm") if found[f"{g}_vs_rnn"]["outcome"] == "b"]
     stops = [stop for model in models.values() for stop in model["stopping"]]
+    rnn_cut = any(stop["still_improving"] for stop in models["rnn"]["stopping"])
+    narrow = [
+        g
+        for g in ("gru", "lstm")
+        if over[g] and found[f"{g}_vs_rnn"]["ahead"] == found[f"{g}_vs_rnn"]["needed"] and rnn_cut
+    ]
     capped_of = {m: sum(s["still_improving"] for s in models[m]["stopping"]) for m in models}
     capped = sum(capped_of.values())
     sizes = {split: len(names) for split, names in corpus["splits"].items()}
@@ -87,6 +96,7 @@ def bach_chorales(result: Any) -> BachChorales:
         if over["lstm"]
         else "neither",
         rnn_ahead="both" if len(beaten) == 2 else beaten[0] if beaten else "none",
+        narrow=narrow[0] if narrow else "none",
         capped=capped,
         rnn_capped=capped_of["rnn"],
         gru_capped=capped_of["gru"],

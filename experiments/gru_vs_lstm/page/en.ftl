@@ -30,9 +30,9 @@ short-gates = { $bias_speed ->
    *[tie] **Gates.** On one small task, starting an LSTM's forget gate out more open did not make it learn clearly faster.
   }
 short-music = { $gru_vs_lstm ->
-    [gru] **Real music.** Predicting the next beat of Bach's chorales with one size of model, the GRU did clearly better than the LSTM.
-    [lstm] **Real music.** Predicting the next beat of Bach's chorales with one size of model, the LSTM did clearly better than the GRU.
-   *[undecided] **Real music.** Predicting the next beat of Bach's chorales with one size of model, neither cell did clearly better.
+    [gru] **Real music.** Predicting the next beat of Bach's chorales with one size of model on one computer, the GRU did clearly better than the LSTM.
+    [lstm] **Real music.** Predicting the next beat of Bach's chorales with one size of model on one computer, the LSTM did clearly better than the GRU.
+   *[undecided] **Real music.** Predicting the next beat of Bach's chorales with one size of model on one computer, neither cell did clearly better.
   }
 judging = We trained every model several times, each time from different random starting weights. One such run is called a *seed*, after the random number that starts it. We call one model *clearly ahead* only when every one of its seeds beat the other model's best seed by a margin fixed in the experiment's code; otherwise it is a tie.
 
@@ -173,6 +173,11 @@ music-rnn-ahead = { $rnn_ahead ->
     [gru] And the plain RNN predicted clearly better than the GRU.
     [lstm] And the plain RNN predicted clearly better than the LSTM.
     [both] And the plain RNN predicted clearly better than both of them.
+   *[none] {""}
+  }
+music-narrow = { $narrow ->
+    [gru] The GRU's win over the RNN was the narrowest our rule accepts, and RNN runs were still improving when they stopped, so longer training could change it.
+    [lstm] The LSTM's win over the RNN was the narrowest our rule accepts, and RNN runs were still improving when they stopped, so longer training could change it.
    *[none] {""}
   }
 music-seeds-figure = Test NLL per beat for each model (lower is better). Dots: the { $seeds } seeds; a thin line joins the three runs of one seed; bars: medians; stars: what Chung et al. (2014) published.
